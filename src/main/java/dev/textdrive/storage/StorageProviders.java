@@ -1,0 +1,41 @@
+package dev.textdrive.storage;
+
+import dev.textdrive.storage.local.ListingCache;
+import dev.textdrive.storage.local.LocalFolderProvider;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Creates the provider that reaches a storage account. */
+public final class StorageProviders {
+
+    private static final Duration LISTING_MAX_AGE = Duration.ofMinutes(1);
+
+    private final LinkStore links;
+    private final String publicUrl;
+    private final ListingCache listingCache;
+
+    public StorageProviders(LinkStore links, String publicUrl, Clock clock) {
+        this.links = links;
+        this.publicUrl = publicUrl;
+        this.listingCache = new ListingCache(clock, LISTING_MAX_AGE);
+    }
+
+    /**
+     * Returns the provider of an account.
+     *
+     * @throws StorageException UNAVAILABLE when the account's provider type is not known to this version
+     */
+    public StorageProvider forAccount(StorageAccount account) throws StorageException {
+        if (account.provider().equals(StorageAccount.LOCAL)) {
+            return local(account);
+        }
+        throw new StorageException(StorageException.Reason.UNAVAILABLE,
+                "Account '" + account.name() + "' uses provider '" + account.provider() + "', which this version does not support.");
+    }
+
+    /** Returns the provider of a local-folder account. */
+    public LocalFolderProvider local(StorageAccount account) {
+        return new LocalFolderProvider(account.id(), Path.of(account.location()), links, publicUrl, listingCache);
+    }
+}
