@@ -50,8 +50,8 @@ public final class CommandParser {
     }
 
     private static Command cd(String argument) {
-        String target = TRAILING_PUNCTUATION.matcher(argument).replaceAll("").strip();
-        if (target.equals("..") || target.equals("../")) {
+        String target = argument.strip();
+        if (target.equals("..") || target.equals("../") || target.equals("...")) {
             return new Command.Up();
         }
         return index(argument).<Command>map(Command.Open::new).orElse(new Command.Invalid(Replies.CD_USAGE));

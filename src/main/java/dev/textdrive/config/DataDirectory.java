@@ -12,8 +12,15 @@ public final class DataDirectory {
     private DataDirectory() {
     }
 
+    /** The system property that overrides the data folder, for tests and portable installs. */
+    public static final String OVERRIDE_PROPERTY = "textdrive.data.dir";
+
     /** Returns the per-user data folder of this platform, which may not exist yet. */
     public static Path locate() {
+        String override = System.getProperty(OVERRIDE_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).toAbsolutePath();
+        }
         return locate(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
     }
 

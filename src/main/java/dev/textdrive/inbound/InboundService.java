@@ -98,6 +98,11 @@ public final class InboundService {
             log.info("{} opted in again.", PhoneNumbers.mask(sms.from()));
         }
 
+        if (phones.isOptedOut(sms.from())) {
+            log.info("Ignored a message from {}, which opted out; START opts in again.", PhoneNumbers.mask(sms.from()));
+            return "";
+        }
+
         Optional<Phone> phone = phones.find(sms.from());
         boolean registered = phone.filter(Phone::verified).isPresent() && !accounts.grantedTo(sms.from()).isEmpty();
         if (!registered) {

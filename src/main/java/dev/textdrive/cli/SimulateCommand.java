@@ -1,0 +1,72 @@
+package dev.textdrive.cli;
+
+import dev.textdrive.app.DemoSetup;
+import dev.textdrive.app.TextDrive;
+import dev.textdrive.config.Config;
+import dev.textdrive.sms.SimulatedWebhook;
+import dev.textdrive.sms.WebhookSignature;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code simulate}: texts a running TextDrive as a phone would, through its real webhook. */
+@Command(name = "simulate", description = "Send a text to the running server as a phone would, and print the reply.")
+final class SimulateCommand implements Callable<Integer> {
+
+    /** The number the simulated texts are addressed to when no Twilio number is configured. */
+    private static final String SIMULATOR_NUMBER = "+15555550199";
+    private static final String SIMULATOR_ACCOUNT_SID = "AC00000000000000000000000000000000";
+
+    @ParentCommand
+    TextDriveCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", paramLabel = "E164", defaultValue = DemoSetup.DEMO_PHONE,
+            description = "The phone that sends the text (default: the demo phone ${DEFAULT-VALUE}).")
+    String from;
+
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The text, such as: ls, or: cd 2")
+    List<String> words;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Config config = parent.loadConfig().config();
+        String secret;
+        try (TextDrive app = parent.openApp()) {
+            secret = config.twilio().map(Config.Twilio::authToken)
+                    .orElseGet(() -> app.settings().get(TextDrive.SIMULATOR_SECRET).orElseThrow());
+        }
+
+        String host = config.server().host().equals("0.0.0.0") ? "127.0.0.1" : config.server().host();
+        String localUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.server().port() + "/sms";
+        SimulatedWebhook webhook = new SimulatedWebhook(localUrl, config.webhookUrl(), new WebhookSignature(secret),
+                config.twilio().map(Config.Twilio::accountSid).orElse(SIMULATOR_ACCOUNT_SID),
+                config.twilio().map(Config.Twilio::phoneNumber).orElse(SIMULATOR_NUMBER));
+        try {
+            SimulatedWebhook.Result result = webhook.send(from, String.join(" ", words));
+            if (result.status() != 200) {
+                spec.commandLine().getErr().println("Error: the webhook answered HTTP " + result.status()
+                        + " at " + localUrl + "; check server.public_url and that the server uses the same config.");
+                return 1;
+            }
+            spec.commandLine().getOut().println(result.reply().isEmpty() ? "(no reply)" : result.reply());
+            return 0;
+        } catch (ConnectException e) {
+            spec.commandLine().getErr().println("Error: nothing listens at " + localUrl
+                    + ": start the server first with the serve command and the same config.");
+            return 1;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("Error: the request to " + localUrl + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}
