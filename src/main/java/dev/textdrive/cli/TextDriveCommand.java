@@ -40,7 +40,14 @@ public final class TextDriveCommand implements Runnable {
 
     /** Runs the command line and returns the exit code: 0 on success, 1 on failure, 2 on invalid input. */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with its output and errors written to the given writers. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new TextDriveCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("Error: " + exception.getMessage());
             return exception instanceof IllegalArgumentException || exception instanceof ConfigException ? 2 : 1;
