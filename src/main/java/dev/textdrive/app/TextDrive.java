@@ -17,6 +17,7 @@ import dev.textdrive.storage.StorageProviders;
 import dev.textdrive.store.AuditLog;
 import dev.textdrive.store.Database;
 import dev.textdrive.store.Settings;
+import dev.textdrive.verification.VerificationService;
 import dev.textdrive.web.DownloadHandler;
 import dev.textdrive.web.HealthHandler;
 import dev.textdrive.web.SmsWebhookHandler;
@@ -45,6 +46,7 @@ public final class TextDrive implements AutoCloseable {
     private final StorageProviders providers;
     private final SmsGateway gateway;
     private final InboundService inbound;
+    private final VerificationService verification;
     private final WebhookSignature signature;
     private final WebServer server;
 
@@ -64,6 +66,7 @@ public final class TextDrive implements AutoCloseable {
                 .orElseGet(() -> new SimulatorGateway(messages));
         CommandEngine engine = new CommandEngine(config, accounts, sessions, providers, gateway, messages, phones, clock);
         this.inbound = new InboundService(messages, phones, accounts, sessions, engine, listener);
+        this.verification = new VerificationService(database, phones, gateway, messages, clock);
         this.signature = new WebhookSignature(webhookSecret(config, settings));
 
         Map<String, Handler> routes = new LinkedHashMap<>();
@@ -129,6 +132,10 @@ public final class TextDrive implements AutoCloseable {
 
     public InboundService inbound() {
         return inbound;
+    }
+
+    public VerificationService verification() {
+        return verification;
     }
 
     /** Returns the signer and validator of webhook requests. */

@@ -4,6 +4,10 @@ import dev.textdrive.app.TextDrive;
 import dev.textdrive.phone.Phone;
 import dev.textdrive.phone.PhoneNumbers;
 import dev.textdrive.storage.StorageAccount;
+import dev.textdrive.verification.VerificationException;
+import dev.textdrive.verification.VerificationService;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -14,8 +18,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code phone add|list|remove}: the phones that may text TextDrive. */
-@Command(name = "phone", description = "Add, list and remove phones.", mixinStandardHelpOptions = true)
+@Command(name = "phone", description = "Add, verify, list and remove phones.", mixinStandardHelpOptions = true)
 final class PhoneCommand {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss z").withZone(ZoneId.systemDefault());
 
     @ParentCommand
     TextDriveCommand parent;
@@ -32,11 +38,52 @@ final class PhoneCommand {
             String e164 = new PhoneNumbers(app.config().defaultRegion()).parse(number).e164();
             Phone phone = app.phones().add(e164, label, verified, "cli");
             spec.commandLine().getOut().println("Added " + PhoneNumbers.international(phone.e164()) + " ("
-                    + phone.state() + ")." + (verified ? "" : " It can text TextDrive once verified: add it again with "
-                    + "--verified after removing it, or verify it by code in the desktop app."));
+                    + phone.state() + ")." + (verified ? "" : " It can text TextDrive once verified: run 'phone verify "
+                    + phone.e164() + "'."));
             return 0;
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "verify", description = "Text a one-time code to a phone and ask for the code the texter reads back.")
+    int verify(@Parameters(paramLabel = "E164") String number) throws java.io.IOException {
+        try (TextDrive app = parent.openApp()) {
+            String e164 = new PhoneNumbers(app.config().defaultRegion()).parse(number).e164();
+            java.time.Instant expiresAt;
+            try {
+                expiresAt = app.verification().requestCode(e164);
+            } catch (VerificationException e) {
+                String retry = e.retryAt() == null ? "" : " Try again after " + TIME.format(e.retryAt()) + ".";
+                throw new IllegalArgumentException(e.getMessage() + retry, e);
+            }
+            var out = spec.commandLine().getOut();
+            out.println("Sent a code to " + PhoneNumbers.international(e164) + "; it expires at " + TIME.format(expiresAt) + ".");
+            if (app.gateway().simulated()) {
+                app.messages().outboundTo(e164).stream().reduce((first, second) -> second)
+                        .ifPresent(message -> out.println("Simulator mode, so the SMS is in the outbox: " + message.body()));
+            }
+
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            while (true) {
+                out.print("Code: ");
+                out.flush();
+                String line = in.readLine();
+                if (line == null) {
+                    throw new IllegalArgumentException("No code entered: run 'phone verify' again when you have it.");
+                }
+                VerificationService.Outcome outcome = app.verification().verifyCode(e164, line, "cli");
+                out.println(outcome.message());
+                switch (outcome.result()) {
+                    case VERIFIED:
+                        return 0;
+                    case WRONG:
+                    case INVALID_FORMAT:
+                        continue;
+                    default:
+                        return 1;
+                }
+            }
         }
     }
 

@@ -66,12 +66,24 @@ public final class MessageLog {
         });
     }
 
-    /** Records an outbound message sent through the gateway, or its failure. */
+    /**
+     * Records an outbound message sent through the gateway, or its failure, keeping its logged body when it
+     * has one.
+     */
     public void recordOutbound(String messageSid, OutboundSms sms, String status, Integer errorCode) {
+        recordOutbound(messageSid, sms, sms.loggedBody() == null ? sms.body() : sms.loggedBody(), status, errorCode);
+    }
+
+    /** Records an outbound message with the body the recipient saw; the simulator outbox is the delivery itself. */
+    public void recordDelivered(String messageSid, OutboundSms sms, String status) {
+        recordOutbound(messageSid, sms, sms.body(), status, null);
+    }
+
+    private void recordOutbound(String messageSid, OutboundSms sms, String body, String status, Integer errorCode) {
         database.update(connection -> Sql.update(connection,
                 "INSERT INTO messages (message_sid, direction, phone, body, status, purpose, requested_by, error_code, created_at) "
                         + "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?)",
-                messageSid, sms.to(), sms.body(), status, sms.purpose(), sms.requestedBy(), errorCode, clock.millis()));
+                messageSid, sms.to(), body, status, sms.purpose(), sms.requestedBy(), errorCode, clock.millis()));
     }
 
     /** Returns the times of the messages of one purpose that a phone caused since a moment, oldest first. */

@@ -17,6 +17,12 @@ public record RateLimit(String name, int maxEvents, Duration period) {
     /** An unregistered number is told so at most once an hour, so nobody can make the operator pay for SMS. */
     public static final RateLimit UNREGISTERED_NOTICE = new RateLimit("unregistered notice", 1, Duration.ofHours(1));
 
+    /** A new verification code for a number at most once a minute. */
+    public static final RateLimit CODE_RESEND = new RateLimit("code resend", 1, Duration.ofSeconds(60));
+
+    /** At most five verification codes for a number in any 24 hours. */
+    public static final RateLimit CODE_DAILY = new RateLimit("codes per day", 5, Duration.ofDays(1));
+
     /** Returns the limit on {@code send} per phone: {@code dailyLimit} messages in any 24 hours. */
     public static RateLimit sendPerPhone(int dailyLimit) {
         return new RateLimit("send per phone", dailyLimit, Duration.ofDays(1));

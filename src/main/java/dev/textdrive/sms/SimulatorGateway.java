@@ -19,7 +19,7 @@ public final class SimulatorGateway implements SmsGateway {
         random.nextBytes(bytes);
         // Simulated MessageSids use the same form as Twilio's: SM and 32 hex digits.
         String sid = "SM" + HexFormat.of().formatHex(bytes);
-        log.recordOutbound(sid, sms, "simulated", null);
+        log.recordDelivered(sid, sms, "simulated");
         return sid;
     }
 
