@@ -1,5 +1,7 @@
 package dev.textdrive.app;
 
+import dev.textdrive.activity.ActivityBus;
+import dev.textdrive.activity.ActivityEvent;
 import dev.textdrive.command.CommandEngine;
 import dev.textdrive.config.Config;
 import dev.textdrive.inbound.InboundListener;
@@ -36,6 +38,7 @@ public final class TextDrive implements AutoCloseable {
     public static final String SIMULATOR_SECRET = "simulator.webhook_secret";
 
     private final Config config;
+    private final ActivityBus activity = new ActivityBus();
     private final Database database;
     private final Settings settings;
     private final PhoneStore phones;
@@ -58,14 +61,18 @@ public final class TextDrive implements AutoCloseable {
         this.phones = new PhoneStore(database, audit, clock);
         this.accounts = new AccountStore(database, audit, clock);
         this.sessions = new SessionStore(database, clock);
-        this.messages = new MessageLog(database, clock);
+        this.messages = new MessageLog(database, clock, activity);
         this.links = new LinkStore(database, clock);
         this.providers = new StorageProviders(links, config.server().publicUrl(), clock);
         this.gateway = config.twilio()
                 .<SmsGateway>map(twilio -> new TwilioGateway(twilio, messages, phones))
                 .orElseGet(() -> new SimulatorGateway(messages));
         CommandEngine engine = new CommandEngine(config, accounts, sessions, providers, gateway, messages, phones, clock);
-        this.inbound = new InboundService(messages, phones, accounts, sessions, engine, listener);
+        InboundListener publishing = (sms, reply) -> {
+            listener.messageHandled(sms, reply);
+            activity.publish(new ActivityEvent(ActivityEvent.Kind.SESSION, sms.from(), "Session of " + sms.from(), clock.instant()));
+        };
+        this.inbound = new InboundService(messages, phones, accounts, sessions, engine, publishing);
         this.verification = new VerificationService(database, phones, gateway, messages, clock);
         this.signature = new WebhookSignature(webhookSecret(config, settings));
 
@@ -96,6 +103,11 @@ public final class TextDrive implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    /** Returns the bus of live events: messages stored and sessions changed. */
+    public ActivityBus activity() {
+        return activity;
     }
 
     public Database database() {

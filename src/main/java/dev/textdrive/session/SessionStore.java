@@ -75,6 +75,29 @@ public final class SessionStore {
                 phone, command, clock.millis()));
     }
 
+    /**
+     * One row of the operator's live view.
+     *
+     * @param phone the texter
+     * @param accountName the account the texter is in, empty at the top level
+     * @param folder the folder path inside the account, such as {@code /Photos/2026}
+     * @param lastCommand the last command text
+     * @param updatedAt the last activity
+     */
+    public record Overview(String phone, String accountName, String folder, String lastCommand, Instant updatedAt) {
+    }
+
+    /** Returns every session, the most recently active first. */
+    public List<Overview> overview() {
+        return database.read(connection -> Sql.list(connection,
+                "SELECT s.phone, a.name, s.folder_path, s.last_command, s.updated_at FROM sessions s "
+                        + "LEFT JOIN storage_accounts a ON a.id = s.account_id ORDER BY s.updated_at DESC",
+                row -> new Overview(row.getString(1), Optional.ofNullable(row.getString(2)).orElse(""),
+                        fromJson(row.getString(3)).stream().map(folder -> "/" + folder.name())
+                                .reduce("", String::concat),
+                        Optional.ofNullable(row.getString(4)).orElse(""), Instant.ofEpochMilli(row.getLong(5)))));
+    }
+
     /** Forgets a phone's session and listing. */
     public void delete(String phone) {
         database.update(connection -> {

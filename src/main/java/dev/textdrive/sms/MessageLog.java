@@ -1,5 +1,8 @@
 package dev.textdrive.sms;
 
+import dev.textdrive.activity.ActivityBus;
+import dev.textdrive.activity.ActivityEvent;
+import dev.textdrive.phone.PhoneNumbers;
 import dev.textdrive.store.Database;
 import dev.textdrive.store.Sql;
 import java.time.Clock;
@@ -17,10 +20,17 @@ public final class MessageLog {
 
     private final Database database;
     private final Clock clock;
+    private final ActivityBus activity;
 
     public MessageLog(Database database, Clock clock) {
+        this(database, clock, new ActivityBus());
+    }
+
+    /** Creates a message log that publishes a MESSAGE event for every stored message. */
+    public MessageLog(Database database, Clock clock, ActivityBus activity) {
         this.database = database;
         this.clock = clock;
+        this.activity = activity;
     }
 
     /**
@@ -29,7 +39,7 @@ public final class MessageLog {
      * @return the new row id, or empty for a repeated delivery
      */
     public OptionalLong recordInbound(String messageSid, String phone, String body, String formJson) {
-        return database.write(connection -> {
+        OptionalLong id = database.write(connection -> {
             int inserted = Sql.update(connection,
                     "INSERT INTO messages (message_sid, direction, phone, body, status, form, created_at) "
                             + "VALUES (?, 'inbound', ?, ?, 'received', ?, ?) ON CONFLICT (message_sid) DO NOTHING",
@@ -39,6 +49,10 @@ public final class MessageLog {
             }
             return OptionalLong.of(Sql.count(connection, "SELECT last_insert_rowid()"));
         });
+        if (id.isPresent()) {
+            publish(phone, "Received from " + PhoneNumbers.mask(phone));
+        }
+        return id;
     }
 
     /**
@@ -64,6 +78,9 @@ public final class MessageLog {
             }
             Sql.update(connection, "UPDATE messages SET status = 'handled' WHERE id = ?", inboundId);
         });
+        if (body != null) {
+            publish(phone, "Replied to " + PhoneNumbers.mask(phone));
+        }
     }
 
     /**
@@ -84,6 +101,11 @@ public final class MessageLog {
                 "INSERT INTO messages (message_sid, direction, phone, body, status, purpose, requested_by, error_code, created_at) "
                         + "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?)",
                 messageSid, sms.to(), body, status, sms.purpose(), sms.requestedBy(), errorCode, clock.millis()));
+        publish(sms.to(), "Sent " + sms.purpose() + " SMS to " + PhoneNumbers.mask(sms.to()) + " (" + status + ")");
+    }
+
+    private void publish(String phone, String summary) {
+        activity.publish(new ActivityEvent(ActivityEvent.Kind.MESSAGE, phone, summary, clock.instant()));
     }
 
     /** Returns the times of the messages of one purpose that a phone caused since a moment, oldest first. */
@@ -100,9 +122,42 @@ public final class MessageLog {
         return database.read(connection -> Sql.list(connection,
                 "SELECT id, message_sid, direction, phone, body, status, purpose, created_at FROM messages "
                         + "WHERE phone = ? AND direction = 'outbound' AND purpose <> 'reply' ORDER BY id",
-                row -> new StoredMessage(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getString(7), Instant.ofEpochMilli(row.getLong(8))),
-                phone));
+                MessageLog::map, phone));
+    }
+
+    /** Returns the last {@code limit} outbound SMS that left through the gateway, newest first: the outbox. */
+    public List<StoredMessage> outbox(int limit) {
+        return database.read(connection -> Sql.list(connection,
+                "SELECT id, message_sid, direction, phone, body, status, purpose, created_at FROM messages "
+                        + "WHERE direction = 'outbound' AND purpose <> 'reply' ORDER BY id DESC LIMIT ?",
+                MessageLog::map, limit));
+    }
+
+    /** Returns the last {@code limit} messages to and from one phone, oldest first: its conversation. */
+    public List<StoredMessage> conversation(String phone, int limit) {
+        return database.read(connection -> Sql.list(connection,
+                "SELECT * FROM (SELECT id, message_sid, direction, phone, body, status, purpose, created_at FROM messages "
+                        + "WHERE phone = ? ORDER BY id DESC LIMIT ?) ORDER BY id",
+                MessageLog::map, phone, limit));
+    }
+
+    /** Returns the last {@code limit} messages of all phones, newest first. */
+    public List<StoredMessage> recent(int limit) {
+        return database.read(connection -> Sql.list(connection,
+                "SELECT id, message_sid, direction, phone, body, status, purpose, created_at FROM messages "
+                        + "ORDER BY id DESC LIMIT ?",
+                MessageLog::map, limit));
+    }
+
+    /** Counts the messages stored since a moment, both directions. */
+    public long countSince(Instant since) {
+        return database.read(connection -> Sql.count(connection,
+                "SELECT COUNT(*) FROM messages WHERE created_at >= ?", since.toEpochMilli()));
+    }
+
+    private static StoredMessage map(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new StoredMessage(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), row.getString(7), Instant.ofEpochMilli(row.getLong(8)));
     }
 
     /**

@@ -45,6 +45,24 @@ public final class AccountStore {
         return find(id).orElseThrow();
     }
 
+    /**
+     * Renames an account; texters see the new name from their next command.
+     *
+     * @throws IllegalArgumentException when no account has the old name
+     * @throws IllegalStateException when another account has the new name
+     */
+    public void rename(String oldName, String newName, String actor) {
+        database.update(connection -> {
+            StorageAccount account = requireAccount(connection, oldName);
+            Optional<StorageAccount> clash = findByName(connection, newName);
+            if (clash.isPresent() && clash.get().id() != account.id()) {
+                throw new IllegalStateException("An account named '" + newName + "' already exists: choose another name.");
+            }
+            Sql.update(connection, "UPDATE storage_accounts SET name = ? WHERE id = ?", newName, account.id());
+            audit.record(connection, actor, "account.rename", account.name(), newName);
+        });
+    }
+
     /** Removes an account, its grants and its links; returns the phones that lost access, or empty when not found. */
     public Optional<List<String>> remove(String name, String actor) {
         return database.write(connection -> {
