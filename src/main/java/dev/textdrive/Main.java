@@ -5,14 +5,17 @@ import dev.textdrive.cli.TextDriveCommand;
 /** Starts TextDrive: the desktop app, the headless server or an admin command, by the arguments. */
 public final class Main {
 
+    private static final java.util.Set<String> ADMIN_COMMANDS = java.util.Set.of(
+            "phone", "account", "grant", "revoke", "simulate", "--version", "-V", "--help", "-h");
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        // Admin commands print results, not logs; only the server logs its progress.
-        boolean serving = java.util.Arrays.asList(args).contains("serve");
+        // Admin commands print results, not logs; the server and the desktop app log their progress.
+        boolean admin = java.util.Arrays.stream(args).anyMatch(ADMIN_COMMANDS::contains);
         if (System.getProperty("textdrive.log.level") == null) {
-            System.setProperty("textdrive.log.level", serving ? "INFO" : "WARN");
+            System.setProperty("textdrive.log.level", admin ? "WARN" : "INFO");
         }
         System.exit(TextDriveCommand.run(args));
     }

@@ -32,10 +32,18 @@ public final class TextDriveCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Opens the desktop app, or explains the headless commands when there is no display. */
     @Override
     public void run() {
-        // NOTE: the desktop app is not built yet; until it is, the bare command prints usage.
-        spec.commandLine().usage(spec.commandLine().getOut());
+        if (!DesktopLauncher.displayAvailable()) {
+            spec.commandLine().getErr().println("No display found, so the desktop app cannot open. On a server, run "
+                    + "'textdrive serve' for the webhook server and the commands below for administration.");
+            spec.commandLine().usage(spec.commandLine().getErr());
+            throw new CommandLine.ExecutionException(spec.commandLine(), "no display");
+        }
+        LoadedConfig loaded = loadConfig();
+        Path configFile = loaded.file() != null ? loaded.file() : loaded.config().dataDirectory().resolve("config.yml");
+        DesktopLauncher.open(loaded.config(), configFile, loaded.embedded());
     }
 
     /** Runs the command line and returns the exit code: 0 on success, 1 on failure, 2 on invalid input. */
@@ -49,6 +57,9 @@ public final class TextDriveCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof CommandLine.ExecutionException) {
+                return 1;
+            }
             line.getErr().println("Error: " + exception.getMessage());
             return exception instanceof IllegalArgumentException || exception instanceof ConfigException ? 2 : 1;
         });

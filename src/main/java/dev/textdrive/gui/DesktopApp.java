@@ -1,0 +1,117 @@
+package dev.textdrive.gui;
+
+import atlantafx.base.theme.Styles;
+import dev.textdrive.config.Config;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop app: starts the core and the embedded web server in the background, shows the main window,
+ * and stops the server when the window closes.
+ */
+public final class DesktopApp extends Application {
+
+    private static final Logger log = LoggerFactory.getLogger(DesktopApp.class);
+    private static final String WINDOW_KEY = "ui.window";
+    private static final String THEME_KEY = "ui.theme";
+
+    private static Services pending;
+
+    private Services services;
+    private FxBackground background;
+
+    /** Opens the window and blocks until it closes. */
+    public static void launch(Config config, Path configFile, boolean embedded) {
+        pending = new Services(config, configFile, embedded);
+        Application.launch(DesktopApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        services = Objects.requireNonNull(pending, "DesktopApp.launch sets the services");
+        background = new FxBackground();
+        new Theme(false, dark -> { }).applyInitial();
+
+        stage.setTitle("TextDrive");
+        stage.setWidth(WindowState.DEFAULT_WIDTH);
+        stage.setHeight(WindowState.DEFAULT_HEIGHT);
+        stage.setMinWidth(820);
+        stage.setMinHeight(560);
+        ProgressIndicator progress = new ProgressIndicator();
+        Label starting = new Label("Starting TextDrive...");
+        VBox splash = new VBox(12, progress, starting);
+        splash.setAlignment(Pos.CENTER);
+        stage.setScene(new Scene(splash));
+        stage.show();
+
+        background.run("Starting the server", () -> {
+            services.start();
+            return null;
+        }, ignored -> showMain(stage), error -> showStartFailure(stage, error));
+    }
+
+    private void showMain(Stage stage) {
+        var settings = services.app().settings();
+        Theme theme = new Theme("dark".equals(settings.get(THEME_KEY).orElse("light")),
+                dark -> background.run("Saving the theme", () -> {
+                    services.app().settings().put(THEME_KEY, dark ? "dark" : "light");
+                    return null;
+                }, ignored -> { }, error -> { }));
+        theme.applyInitial();
+
+        MainWindow window = new MainWindow(services, background, theme);
+        Scene scene = new Scene(window.root());
+        scene.getStylesheets().add(Objects.requireNonNull(
+                DesktopApp.class.getResource("textdrive.css")).toExternalForm());
+        stage.setScene(scene);
+        WindowState.parse(settings.get(WINDOW_KEY).orElse(null)).ifPresent(state -> state.applyTo(stage));
+        stage.setOnCloseRequest(event -> {
+            String state = WindowState.of(stage).format();
+            try {
+                services.app().settings().put(WINDOW_KEY, state);
+            } catch (RuntimeException e) {
+                log.warn("The window position could not be saved.", e);
+            }
+        });
+        log.info("TextDrive is listening on {}; Twilio should call {}.", services.app().server().localUrl(),
+                services.config().webhookUrl());
+    }
+
+    private void showStartFailure(Stage stage, Exception error) {
+        Label title = new Label("TextDrive could not start");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label message = new Label(error.getMessage());
+        message.setWrapText(true);
+        message.setMaxWidth(520);
+        Button quit = new Button("_Quit");
+        quit.setMnemonicParsing(true);
+        quit.setDefaultButton(true);
+        quit.setOnAction(event -> Platform.exit());
+        VBox box = new VBox(12, title, message, quit);
+        box.setPadding(new Insets(32));
+        box.setAlignment(Pos.CENTER_LEFT);
+        stage.setScene(new Scene(box, 600, 240));
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+}

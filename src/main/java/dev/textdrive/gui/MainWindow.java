@@ -1,0 +1,162 @@
+package dev.textdrive.gui;
+
+import atlantafx.base.theme.Styles;
+import dev.textdrive.activity.ActivityEvent;
+import dev.textdrive.gui.access.AccessScreen;
+import dev.textdrive.gui.accounts.AccountsScreen;
+import dev.textdrive.gui.dashboard.DashboardScreen;
+import dev.textdrive.gui.dashboard.DashboardViewModel;
+import dev.textdrive.gui.phones.PhonesScreen;
+import dev.textdrive.gui.sessions.SessionsScreen;
+import dev.textdrive.gui.settings.SettingsScreen;
+import dev.textdrive.gui.simulator.SimulatorScreen;
+import java.time.Duration;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window's content: navigation on the left, the selected screen, and a status line. */
+public final class MainWindow implements StatusReporter {
+
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final Label statusText = new Label();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final List<Screen> screens;
+    private final Theme theme;
+    private Screen current;
+
+    public MainWindow(Services services, FxBackground background, Theme theme) {
+        this.theme = theme;
+        this.screens = List.of(
+                new DashboardScreen(new DashboardViewModel(services, background, this), this),
+                new PhonesScreen(services, background, this),
+                new AccountsScreen(services, background, this),
+                new AccessScreen(services, background, this),
+                new SessionsScreen(services, background, this),
+                new SimulatorScreen(services, background, this),
+                new SettingsScreen(services, background, this));
+
+        root.setLeft(sidebar());
+        root.setCenter(content);
+        root.setBottom(statusBar(background));
+        root.getStyleClass().add("td-main");
+
+        services.activity().subscribe(new EventBatcher(Platform::runLater, Duration.ofMillis(250), this::deliver));
+        services.onRestart(() -> Platform.runLater(() -> {
+            if (current != null) {
+                current.shown();
+            }
+        }));
+        show(screens.get(0));
+        navigation.getToggles().get(0).setSelected(true);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Shows a screen by its position in the navigation, for keyboard shortcuts and tests. */
+    public void show(int index) {
+        navigation.getToggles().get(index).setSelected(true);
+    }
+
+    private VBox sidebar() {
+        Label brand = new Label("TextDrive", new FontIcon(Feather.MESSAGE_CIRCLE));
+        brand.getStyleClass().addAll(Styles.TITLE_3, "td-brand");
+        VBox items = new VBox(4, brand);
+        items.setPadding(new Insets(20, 12, 20, 12));
+        for (Screen screen : screens) {
+            ToggleButton item = new ToggleButton(screen.label(), new FontIcon(screen.icon()));
+            item.setMnemonicParsing(true);
+            item.setToggleGroup(navigation);
+            item.setMaxWidth(Double.MAX_VALUE);
+            item.setAlignment(Pos.CENTER_LEFT);
+            item.getStyleClass().addAll(Styles.FLAT, "td-nav");
+            item.setUserData(screen);
+            items.getChildren().add(item);
+        }
+        navigation.selectedToggleProperty().addListener((observable, old, selected) -> {
+            if (selected == null) {
+                // Keep one screen selected: a second click on the current item must not clear it.
+                old.setSelected(true);
+                return;
+            }
+            show((Screen) selected.getUserData());
+        });
+
+        VBox spacer = new VBox();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        ToggleButton dark = new ToggleButton("Dar_k theme", new FontIcon(Feather.MOON));
+        dark.setMnemonicParsing(true);
+        dark.getStyleClass().addAll(Styles.FLAT, "td-nav");
+        dark.setMaxWidth(Double.MAX_VALUE);
+        dark.setAlignment(Pos.CENTER_LEFT);
+        dark.setSelected(theme.dark());
+        dark.selectedProperty().addListener((observable, old, selected) -> theme.apply(selected));
+        items.getChildren().addAll(spacer, dark);
+        items.getStyleClass().add("td-sidebar");
+        items.setPrefWidth(210);
+        return items;
+    }
+
+    private HBox statusBar(FxBackground background) {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(14, 14);
+        progress.visibleProperty().bind(background.busyProperty());
+        Label activity = new Label();
+        activity.textProperty().bind(background.activityProperty());
+        activity.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        statusText.getStyleClass().add(Styles.TEXT_SMALL);
+        statusText.setId("status-text");
+        HBox bar = new HBox(8, statusText, Ui.spacer(), activity, progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 12, 6, 12));
+        bar.getStyleClass().add("td-status");
+        return bar;
+    }
+
+    private void show(Screen screen) {
+        current = screen;
+        content.getChildren().setAll(screen.view());
+        screen.shown();
+    }
+
+    private void deliver(List<ActivityEvent> events) {
+        if (current != null) {
+            current.activity(events);
+        }
+    }
+
+    @Override
+    public void info(String message) {
+        statusText.getStyleClass().remove(Styles.DANGER);
+        statusText.setText(message);
+    }
+
+    @Override
+    public void error(String message) {
+        if (!statusText.getStyleClass().contains(Styles.DANGER)) {
+            statusText.getStyleClass().add(Styles.DANGER);
+        }
+        statusText.setText(message);
+    }
+
+    /** Returns the text of the status line, for tests. */
+    public String statusText() {
+        return statusText.getText();
+    }
+}
