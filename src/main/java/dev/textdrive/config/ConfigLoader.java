@@ -181,7 +181,7 @@ public final class ConfigLoader {
         Optional<String> authToken = text(root, "twilio", "auth_token");
         Optional<String> phoneNumber = text(root, "twilio", "phone_number");
         Optional<String> apiBaseUrl = text(root, "twilio", "api_base_url").map(value -> httpUrl("twilio.api_base_url", value));
-        if (accountSid.isEmpty() && authToken.isEmpty() && phoneNumber.isEmpty()) {
+        if (accountSid.isEmpty() && authToken.isEmpty() && phoneNumber.isEmpty() && apiBaseUrl.isEmpty()) {
             return Optional.empty();
         }
 
@@ -191,6 +191,10 @@ public final class ConfigLoader {
         }
         String token = authToken.orElseThrow(() -> missing("twilio.auth_token", "the Auth Token from the Twilio Console"));
         String number = phoneNumber.orElseThrow(() -> missing("twilio.phone_number", "your Twilio number in E.164 form, such as +14155550123"));
+        if (root.path("twilio").path("phone_number").isNumber()) {
+            throw invalid("twilio.phone_number", number, "a phone number in E.164 form in quotes, such as "
+                    + "phone_number: '+14155550123', because YAML reads an unquoted +14155550123 as a number");
+        }
         if (!isE164(number)) {
             throw invalid("twilio.phone_number", number, "a phone number in E.164 form, such as +14155550123");
         }
@@ -229,9 +233,17 @@ public final class ConfigLoader {
         if (node.isMissingNode() || node.isNull()) {
             return List.of();
         }
+        String expected = "a list of two-letter ISO 3166 region codes such as [US, CA]";
         List<String> values = new ArrayList<>();
         if (node.isArray()) {
-            node.forEach(item -> values.add(item.asText().trim()));
+            for (JsonNode item : node) {
+                if (!item.isValueNode()) {
+                    throw invalid(section + "." + key, item.toString(), expected);
+                }
+                values.add(item.asText().trim());
+            }
+        } else if (!node.isValueNode()) {
+            throw invalid(section + "." + key, node.toString(), expected);
         } else {
             for (String item : node.asText().split(",")) {
                 values.add(item.trim());
