@@ -1,9 +1,11 @@
 package dev.textdrive.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads {@code config.yml}, rejecting unknown keys and invalid values with a message that names the
@@ -118,7 +121,15 @@ public final class ConfigLoader {
 
     private JsonNode readTree(String yaml) {
         try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            // Boolean-like words stay text so that NO (Norway) is a region, and a repeated key is an error
+            // instead of silently replacing the first one. The builder, unlike new YAMLFactory(), reads an
+            // empty value as "" unless EMPTY_STRING_AS_NULL is enabled.
+            YAMLFactory factory = YAMLFactory.builder()
+                    .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                    .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build();
+            JsonNode root = new ObjectMapper(factory).readTree(yaml);
             if (root == null || root.isMissingNode() || root.isNull()) {
                 return new ObjectMapper().createObjectNode();
             }
@@ -127,9 +138,18 @@ public final class ConfigLoader {
             }
             return root;
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new ConfigException("Invalid YAML in " + source + where + ": " + e.getOriginalMessage(), e);
+            throw new ConfigException("Invalid YAML in " + source + where(e) + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Returns " at line N" for a YAML error, or an empty string when the parser gave no position. */
+    private static String where(JacksonException e) {
+        // Jackson's location is where its parser stopped, which can be a line before the error (a tab, for
+        // example), so SnakeYAML's mark of the problem comes first.
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return " at line " + (marked.getProblemMark().getLine() + 1);
+        }
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
     }
 
     private void checkKeys(JsonNode root) {
@@ -161,7 +181,7 @@ public final class ConfigLoader {
         Optional<String> authToken = text(root, "twilio", "auth_token");
         Optional<String> phoneNumber = text(root, "twilio", "phone_number");
         Optional<String> apiBaseUrl = text(root, "twilio", "api_base_url").map(value -> httpUrl("twilio.api_base_url", value));
-        if (accountSid.isEmpty() && authToken.isEmpty() && phoneNumber.isEmpty()) {
+        if (accountSid.isEmpty() && authToken.isEmpty() && phoneNumber.isEmpty() && apiBaseUrl.isEmpty()) {
             return Optional.empty();
         }
 
@@ -171,6 +191,10 @@ public final class ConfigLoader {
         }
         String token = authToken.orElseThrow(() -> missing("twilio.auth_token", "the Auth Token from the Twilio Console"));
         String number = phoneNumber.orElseThrow(() -> missing("twilio.phone_number", "your Twilio number in E.164 form, such as +14155550123"));
+        if (root.path("twilio").path("phone_number").isNumber()) {
+            throw invalid("twilio.phone_number", number, "a phone number in E.164 form in quotes, such as "
+                    + "phone_number: '+14155550123', because YAML reads an unquoted +14155550123 as a number");
+        }
         if (!isE164(number)) {
             throw invalid("twilio.phone_number", number, "a phone number in E.164 form, such as +14155550123");
         }
@@ -209,9 +233,17 @@ public final class ConfigLoader {
         if (node.isMissingNode() || node.isNull()) {
             return List.of();
         }
+        String expected = "a list of two-letter ISO 3166 region codes such as [US, CA]";
         List<String> values = new ArrayList<>();
         if (node.isArray()) {
-            node.forEach(item -> values.add(item.asText().trim()));
+            for (JsonNode item : node) {
+                if (!item.isValueNode()) {
+                    throw invalid(section + "." + key, item.toString(), expected);
+                }
+                values.add(item.asText().trim());
+            }
+        } else if (!node.isValueNode()) {
+            throw invalid(section + "." + key, node.toString(), expected);
         } else {
             for (String item : node.asText().split(",")) {
                 values.add(item.trim());

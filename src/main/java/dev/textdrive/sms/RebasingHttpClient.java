@@ -27,7 +27,11 @@ final class RebasingHttpClient extends HttpClient {
         String path = original.getRawPath() == null ? "" : original.getRawPath();
         Request rebased = new Request(request.getMethod(), baseUrl + path);
 
-        if (request.getAuthStrategy() != null) {
+        // TwilioRestClient puts the account SID and auth token on the request as username and password
+        // (HTTP Basic), and sets an auth strategy only for other kinds of credentials.
+        if (request.getUsername() != null && request.getPassword() != null) {
+            rebased.setAuth(request.getUsername(), request.getPassword());
+        } else if (request.getAuthStrategy() != null) {
             rebased.setAuth(request.getAuthStrategy());
         }
         if (request.getContentType() != null) {
