@@ -10,8 +10,14 @@ final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** Returns whether a graphical display is likely available: always on Windows and macOS, with DISPLAY or WAYLAND_DISPLAY elsewhere. */
+    /**
+     * Returns whether a graphical display is likely available: not when the JVM runs with
+     * {@code java.awt.headless=true}, always on Windows and macOS, and with DISPLAY or WAYLAND_DISPLAY elsewhere.
+     */
     static boolean displayAvailable() {
+        if (Boolean.getBoolean("java.awt.headless")) {
+            return false;
+        }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.startsWith("windows") || os.startsWith("mac")) {
             return true;

@@ -246,13 +246,14 @@ class CliTest {
     }
 
     @Test
-    void noSubcommandPrintsUsage() {
+    void noSubcommandWithoutDisplayExplains() {
+        // Surefire runs with java.awt.headless=true, so the desktop app must not try to open.
         Result result = cli();
 
-        assertEquals(0, result.exitCode());
-        assertTrue(result.out().startsWith("Usage: textdrive"), result.out());
-        assertTrue(result.out().contains("phone"), result.out());
-        assertTrue(result.out().contains("simulate"), result.out());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().startsWith("No display found"), result.err());
+        assertTrue(result.err().contains("Usage: textdrive"), result.err());
+        assertTrue(result.err().contains("simulate"), result.err());
     }
 
     @Test
