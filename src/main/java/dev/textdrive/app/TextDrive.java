@@ -16,12 +16,14 @@ import dev.textdrive.sms.WebhookSignature;
 import dev.textdrive.storage.AccountStore;
 import dev.textdrive.storage.LinkStore;
 import dev.textdrive.storage.StorageProviders;
+import dev.textdrive.storage.kloudless.KloudlessLinking;
 import dev.textdrive.store.AuditLog;
 import dev.textdrive.store.Database;
 import dev.textdrive.store.Settings;
 import dev.textdrive.verification.VerificationService;
 import dev.textdrive.web.DownloadHandler;
 import dev.textdrive.web.HealthHandler;
+import dev.textdrive.web.KloudlessCallbackHandler;
 import dev.textdrive.web.SmsWebhookHandler;
 import dev.textdrive.web.WebServer;
 import java.security.SecureRandom;
@@ -50,6 +52,7 @@ public final class TextDrive implements AutoCloseable {
     private final SmsGateway gateway;
     private final InboundService inbound;
     private final VerificationService verification;
+    private final KloudlessLinking kloudless;
     private final WebhookSignature signature;
     private final WebServer server;
 
@@ -63,7 +66,7 @@ public final class TextDrive implements AutoCloseable {
         this.sessions = new SessionStore(database, clock);
         this.messages = new MessageLog(database, clock, activity);
         this.links = new LinkStore(database, clock);
-        this.providers = new StorageProviders(links, config.server().publicUrl(), clock);
+        this.providers = new StorageProviders(links, accounts, config.server().publicUrl(), clock);
         this.gateway = config.twilio()
                 .<SmsGateway>map(twilio -> new TwilioGateway(twilio, messages, phones))
                 .orElseGet(() -> new SimulatorGateway(messages));
@@ -80,6 +83,10 @@ public final class TextDrive implements AutoCloseable {
         routes.put("/sms", new SmsWebhookHandler(config.webhookUrl(), signature, inbound));
         routes.put(DownloadHandler.PREFIX, new DownloadHandler(links, accounts, providers));
         routes.put("/health", new HealthHandler());
+        this.kloudless = new KloudlessLinking(config.kloudless(), accounts, clock);
+        routes.put(KloudlessLinking.CALLBACK_PATH, new KloudlessCallbackHandler(kloudless, this::kloudlessRedirectUri,
+                account -> activity.publish(new ActivityEvent(ActivityEvent.Kind.DIRECTORY, null,
+                        "Linked " + account.displayName(), clock.instant()))));
         this.server = new WebServer(config.server().host(), config.server().port(), routes);
     }
 
@@ -148,6 +155,16 @@ public final class TextDrive implements AutoCloseable {
 
     public VerificationService verification() {
         return verification;
+    }
+
+    /** Returns the linking of Kloudless accounts, by OAuth or token. */
+    public KloudlessLinking kloudless() {
+        return kloudless;
+    }
+
+    /** Returns the OAuth callback URL of the running server, which the operator's browser reaches. */
+    public String kloudlessRedirectUri() {
+        return server.localUrl() + KloudlessLinking.CALLBACK_PATH;
     }
 
     /** Returns the signer and validator of webhook requests. */

@@ -208,7 +208,7 @@ public final class CommandEngine {
     private ListingPager.Source source(Session session, Optional<StorageAccount> account) throws StorageException {
         if (session.atTop()) {
             List<Entry> granted = accounts.grantedTo(session.phone()).stream()
-                    .map(found -> new Entry(Long.toString(found.id()), found.name(), Entry.Kind.ACCOUNT, null, null))
+                    .map(found -> new Entry(Long.toString(found.id()), found.displayName(), Entry.Kind.ACCOUNT, null, null))
                     .toList();
             return (cursor, limit) -> slice(granted, cursor, limit);
         }
@@ -251,6 +251,7 @@ public final class CommandEngine {
             }
             case UNAUTHORIZED -> {
                 log.warn("Account '{}' must be linked again: {}", accountName, e.getMessage());
+                account.ifPresent(found -> accounts.markNeedsRelink(found.id()));
                 return Replies.relink(accountName);
             }
             case FORBIDDEN -> {

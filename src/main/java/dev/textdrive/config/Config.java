@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param segmentBudget the maximum number of SMS segments in one reply
  * @param defaultRegion the ISO 3166 region used to read national phone numbers
  * @param send the limits on the {@code send} command
+ * @param kloudless the Kloudless app used to link accounts by OAuth
  * @param dataDirectory the per-user folder for the database, the demo folder and generated secrets
  */
 public record Config(
@@ -25,6 +26,7 @@ public record Config(
         int segmentBudget,
         String defaultRegion,
         Send send,
+        Kloudless kloudless,
         Path dataDirectory) {
 
     /** The default port of the embedded server. */
@@ -64,6 +66,27 @@ public record Config(
      * @param allowedCountries the ISO 3166 regions that may receive them
      */
     public record Send(int dailyLimit, List<String> allowedCountries) {
+    }
+
+    /**
+     * The Kloudless app that accounts are linked through.
+     *
+     * @param appId the app's id, the OAuth client_id; empty when linking by OAuth is not set up
+     * @param apiKey the app's API key, the OAuth client_secret; never logged or shown
+     * @param baseUrl the API base URL of the Kloudless service or a compatible server
+     */
+    public record Kloudless(Optional<String> appId, Optional<String> apiKey, String baseUrl) {
+
+        /** Returns whether accounts can be linked by OAuth. */
+        public boolean oauthReady() {
+            return appId.isPresent() && apiKey.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "Kloudless[appId=" + appId.orElse("") + ", apiKey=" + (apiKey.isPresent() ? "(hidden)" : "")
+                    + ", baseUrl=" + baseUrl + "]";
+        }
     }
 
     /** Returns whether outbound SMS go to the simulator outbox instead of Twilio. */

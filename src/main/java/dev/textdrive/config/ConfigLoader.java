@@ -43,6 +43,7 @@ public final class ConfigLoader {
         KEYS.put("links", Set.of("expiry"));
         KEYS.put("sms", Set.of("segment_budget", "default_region"));
         KEYS.put("send", Set.of("daily_limit", "allowed_countries"));
+        KEYS.put("kloudless", Set.of("app_id", "api_key", "base_url"));
     }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -50,6 +51,7 @@ public final class ConfigLoader {
     public static final int DEFAULT_SEGMENT_BUDGET = 2;
     public static final int MAX_SEGMENT_BUDGET = 10;
     public static final int DEFAULT_DAILY_LIMIT = 20;
+    public static final String DEFAULT_KLOUDLESS_BASE_URL = "https://api.kloudless.com";
     private static final Duration MIN_LINK_EXPIRY = Duration.ofMinutes(1);
     private static final Duration MAX_LINK_EXPIRY = Duration.ofDays(30);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*([smhd])");
@@ -115,8 +117,14 @@ public final class ConfigLoader {
             allowedCountries = List.of(defaultRegion);
         }
 
+        Config.Kloudless kloudless = new Config.Kloudless(
+                text(root, "kloudless", "app_id"),
+                text(root, "kloudless", "api_key"),
+                text(root, "kloudless", "base_url").map(value -> stripTrailingSlash(httpUrl("kloudless.base_url", value)))
+                        .orElse(DEFAULT_KLOUDLESS_BASE_URL));
+
         return new Config(server, databasePath, twilio, linkExpiry, segmentBudget, defaultRegion,
-                new Config.Send(dailyLimit, allowedCountries), dataDirectory);
+                new Config.Send(dailyLimit, allowedCountries), kloudless, dataDirectory);
     }
 
     private JsonNode readTree(String yaml) {

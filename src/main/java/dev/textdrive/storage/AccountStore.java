@@ -14,7 +14,9 @@ import java.util.Optional;
 /** The storage accounts and the grants that let phones use them. */
 public final class AccountStore {
 
-    private static final String SELECT = "SELECT id, name, provider, location, created_at FROM storage_accounts";
+    private static final String SELECT =
+            "SELECT id, name, provider, location, created_at, detail, status FROM storage_accounts";
+    private static final String NEEDS_RELINK = "relink";
 
     private final Database database;
     private final AuditLog audit;
@@ -32,13 +34,25 @@ public final class AccountStore {
      * @throws IllegalStateException when an account of that name exists (names compare case-insensitively)
      */
     public StorageAccount add(String name, String provider, String location, String credentials, String actor) {
+        return add(name, provider, location, credentials, "", actor);
+    }
+
+    /**
+     * Adds an account with the provider's description of it, such as "Dropbox (ann@example.com)".
+     *
+     * @param credentials the provider's secrets as JSON, never shown or logged; null for none
+     * @throws IllegalStateException when an account of that name exists (names compare case-insensitively)
+     */
+    public StorageAccount add(String name, String provider, String location, String credentials, String detail,
+                              String actor) {
         long id = database.write(connection -> {
             if (findByName(connection, name).isPresent()) {
                 throw new IllegalStateException("An account named '" + name + "' already exists: choose another name.");
             }
             long created = Sql.insert(connection,
-                    "INSERT INTO storage_accounts (name, provider, location, credentials, created_at) VALUES (?, ?, ?, ?, ?)",
-                    name, provider, location, credentials, clock.millis());
+                    "INSERT INTO storage_accounts (name, provider, location, credentials, detail, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)",
+                    name, provider, location, credentials, detail, clock.millis());
             audit.record(connection, actor, "account.add", name, provider + " " + location);
             return created;
         });
@@ -77,6 +91,27 @@ public final class AccountStore {
             audit.record(connection, actor, "account.remove", account.get().name(), String.join(",", phones));
             return Optional.of(phones);
         });
+    }
+
+    /** Returns an account's stored credentials JSON, empty when it has none. */
+    public Optional<String> credentials(long id) {
+        return database.read(connection -> Sql.one(connection,
+                "SELECT credentials FROM storage_accounts WHERE id = ?", row -> row.getString(1), id));
+    }
+
+    /** Replaces an account's credentials and detail after it was linked again, and clears its relink mark. */
+    public void relink(long id, String credentials, String detail, String actor) {
+        database.update(connection -> {
+            Sql.update(connection, "UPDATE storage_accounts SET credentials = ?, detail = ?, status = NULL WHERE id = ?",
+                    credentials, detail, id);
+            audit.record(connection, actor, "account.relink", Long.toString(id), detail);
+        });
+    }
+
+    /** Marks an account whose credentials the provider rejected, so the operator sees it must be linked again. */
+    public void markNeedsRelink(long id) {
+        database.update(connection -> Sql.update(connection,
+                "UPDATE storage_accounts SET status = ? WHERE id = ?", NEEDS_RELINK, id));
     }
 
     public Optional<StorageAccount> find(long id) {
@@ -162,6 +197,7 @@ public final class AccountStore {
 
     private static StorageAccount map(ResultSet row) throws SQLException {
         return new StorageAccount(row.getLong("id"), row.getString("name"), row.getString("provider"),
-                row.getString("location"), Instant.ofEpochMilli(row.getLong("created_at")));
+                row.getString("location"), Instant.ofEpochMilli(row.getLong("created_at")),
+                Optional.ofNullable(row.getString("detail")).orElse(""), NEEDS_RELINK.equals(row.getString("status")));
     }
 }

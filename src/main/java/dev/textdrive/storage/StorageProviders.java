@@ -1,5 +1,8 @@
 package dev.textdrive.storage;
 
+import dev.textdrive.storage.kloudless.KloudlessClient;
+import dev.textdrive.storage.kloudless.KloudlessCredentials;
+import dev.textdrive.storage.kloudless.KloudlessProvider;
 import dev.textdrive.storage.local.ListingCache;
 import dev.textdrive.storage.local.LocalFolderProvider;
 import java.nio.file.Path;
@@ -12,12 +15,16 @@ public final class StorageProviders {
     private static final Duration LISTING_MAX_AGE = Duration.ofMinutes(1);
 
     private final LinkStore links;
+    private final AccountStore accounts;
     private final String publicUrl;
+    private final Clock clock;
     private final ListingCache listingCache;
 
-    public StorageProviders(LinkStore links, String publicUrl, Clock clock) {
+    public StorageProviders(LinkStore links, AccountStore accounts, String publicUrl, Clock clock) {
         this.links = links;
+        this.accounts = accounts;
         this.publicUrl = publicUrl;
+        this.clock = clock;
         this.listingCache = new ListingCache(clock, LISTING_MAX_AGE);
     }
 
@@ -30,8 +37,19 @@ public final class StorageProviders {
         if (account.provider().equals(StorageAccount.LOCAL)) {
             return local(account);
         }
+        if (account.provider().equals(StorageAccount.KLOUDLESS)) {
+            return new KloudlessProvider(kloudlessClient(account));
+        }
         throw new StorageException(StorageException.Reason.UNAVAILABLE,
                 "Account '" + account.name() + "' uses provider '" + account.provider() + "', which this version does not support.");
+    }
+
+    /** Returns the API client of a Kloudless account, from its stored credentials. */
+    public KloudlessClient kloudlessClient(StorageAccount account) throws StorageException {
+        String json = accounts.credentials(account.id()).orElseThrow(() -> new StorageException(
+                StorageException.Reason.UNAUTHORIZED, "Account '" + account.name() + "' has no stored credentials."));
+        KloudlessCredentials credentials = KloudlessCredentials.fromJson(json);
+        return new KloudlessClient(credentials.baseUrl(), credentials.accountId(), credentials.accessToken(), clock);
     }
 
     /** Returns the provider of a local-folder account. */

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -84,6 +86,48 @@ public final class KloudlessClient {
     public record ContentsPage(JsonNode objects, Optional<String> nextPage) {
     }
 
+    /**
+     * An access token and the account it reaches, from the OAuth token exchange.
+     *
+     * @param accessToken the Bearer token
+     * @param accountId the Kloudless account id
+     */
+    public record Token(String accessToken, String accountId) {
+
+        @Override
+        public String toString() {
+            return "Token[accessToken=(hidden), accountId=" + accountId + "]";
+        }
+    }
+
+    /** Exchanges an authorization code at {@code POST /v1/oauth/token}. */
+    public static Token exchangeCode(String baseUrl, String code, String redirectUri, String clientId,
+                                     String clientSecret, Clock clock) throws StorageException {
+        String form = "grant_type=authorization_code&code=" + encode(code) + "&redirect_uri=" + encode(redirectUri)
+                + "&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret);
+        KloudlessClient anonymous = new KloudlessClient(baseUrl, "", "", clock);
+        JsonNode body = anonymous.send(HttpRequest.newBuilder(URI.create(anonymous.baseUrl + "/v1/oauth/token"))
+                .timeout(CALL_DEADLINE)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), anonymous.deadline());
+        String token = body.path("access_token").asText("");
+        String accountId = body.path("account_id").asText("");
+        if (token.isEmpty() || accountId.isEmpty()) {
+            throw new StorageException(Reason.UNAVAILABLE, "Kloudless returned no access_token or account_id.");
+        }
+        return new Token(token, accountId);
+    }
+
+    /** Returns the ids of the accounts a token reaches, from {@code GET /v1/accounts}. */
+    public List<String> accountIds() throws StorageException {
+        JsonNode body = send(get("/v1/accounts"), deadline());
+        List<String> ids = new ArrayList<>();
+        body.path("objects").forEach(account -> ids.add(account.path("id").asText()));
+        return ids;
+    }
+
     /** Reads {@code GET /v1/accounts/{account_id}}. */
     public AccountInfo account() throws StorageException {
         JsonNode body = send(get("/v1/accounts/" + encode(accountId)), deadline());
@@ -142,7 +186,8 @@ public final class KloudlessClient {
             if (left.isNegative() || left.isZero()) {
                 throw new StorageException(Reason.UNAVAILABLE, "No time left for " + what + ".");
             }
-            HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(left).build();
+            HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .timeout(left.compareTo(CALL_DEADLINE) < 0 ? left : CALL_DEADLINE).build();
             response = HTTP.send(bounded, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException | ConnectException e) {
             log.warn("Kloudless at {} cannot be reached for {}: {}", baseUrl, what, e.toString());
