@@ -27,6 +27,10 @@ final class RebasingHttpClient extends HttpClient {
         String path = original.getRawPath() == null ? "" : original.getRawPath();
         Request rebased = new Request(request.getMethod(), baseUrl + path);
 
+        // TwilioRestClient sets the account SID and auth token as username and password, not as a strategy.
+        if (request.getUsername() != null && request.getPassword() != null) {
+            rebased.setAuth(request.getUsername(), request.getPassword());
+        }
         if (request.getAuthStrategy() != null) {
             rebased.setAuth(request.getAuthStrategy());
         }
