@@ -11,6 +11,7 @@ import dev.textdrive.sms.WebhookSignature;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -58,7 +59,16 @@ public final class SmsWebhookHandler extends Handler.Abstract {
                 return true;
             }
 
-            Map<String, List<String>> form = form(request);
+            Map<String, List<String>> form;
+            try {
+                form = form(request);
+            } catch (IllegalArgumentException | IllegalStateException | HttpException.RuntimeException e) {
+                // Twilio never sends such a form, so this is a client error and not worth a stack trace.
+                int status = e instanceof HttpException http ? http.getCode() : HttpStatus.BAD_REQUEST_400;
+                log.warn("Rejected a webhook request whose form cannot be read: {}", e.getMessage());
+                twiml(response, callback, status, "");
+                return true;
+            }
             String query = request.getHttpURI().getQuery();
             String signedUrl = query == null ? webhookUrl : webhookUrl + "?" + query;
             String given = request.getHeaders().get(SIGNATURE_HEADER);
