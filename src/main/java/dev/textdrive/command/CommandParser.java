@@ -30,12 +30,12 @@ public final class CommandParser {
         String[] words = normalized.split(" ", 2);
         String verb = words[0].toLowerCase(Locale.ROOT);
         String rest = words.length > 1 ? words[1] : "";
+        // Checked before trailing punctuation is stripped, which would turn "cd.." into "cd".
+        if (verb.equals("cd..") || verb.equals("cd...") || verb.equals("cd../")) {
+            return rest.isEmpty() ? new Command.Up() : new Command.Invalid(Replies.CD_USAGE);
+        }
         if (rest.isEmpty()) {
             verb = TRAILING_PUNCTUATION.matcher(verb).replaceAll("");
-        }
-
-        if (verb.equals("cd..") || verb.equals("cd../")) {
-            return rest.isEmpty() ? new Command.Up() : new Command.Invalid(Replies.CD_USAGE);
         }
         return switch (verb) {
             case "ls", "list", "dir" -> rest.isEmpty() ? new Command.Ls() : new Command.Invalid(Replies.LS_USAGE);
