@@ -55,7 +55,13 @@ final class EntryText {
         if (unit == 0) {
             return bytes + "B";
         }
-        return (value < 10 ? String.format(Locale.ROOT, "%.1f", value) : Long.toString(Math.round(value))) + units[unit];
+        // Rounding may reach the next unit: 1023.9KB is shown as 1.0MB, not 1024KB.
+        if (Math.round(value) >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        // Below 9.95 one decimal is shown; from there on it would print 10.0, so whole numbers are shown.
+        return (value < 9.95 ? String.format(Locale.ROOT, "%.1f", value) : Long.toString(Math.round(value))) + units[unit];
     }
 
     /**
