@@ -35,7 +35,9 @@ public final class CommandParser {
             return rest.isEmpty() ? new Command.Up() : new Command.Invalid(Replies.CD_USAGE);
         }
         if (rest.isEmpty()) {
-            verb = TRAILING_PUNCTUATION.matcher(verb).replaceAll("");
+            String stripped = TRAILING_PUNCTUATION.matcher(verb).replaceAll("");
+            // A verb made only of punctuation, such as "?" for help, is kept as sent.
+            verb = stripped.isEmpty() ? verb : stripped;
         }
         return switch (verb) {
             case "ls", "list", "dir" -> rest.isEmpty() ? new Command.Ls() : new Command.Invalid(Replies.LS_USAGE);
