@@ -40,7 +40,7 @@ final class Replies {
     }
 
     static String noItem(long index, int shown) {
-        String shownIndex = index == Long.MAX_VALUE ? "that number" : "item " + index;
+        String shownIndex = index == Long.MAX_VALUE ? "such item" : "item " + index;
         if (shown == 0) {
             return "No " + shownIndex + " here: nothing is listed. Send ls, or cd .. to go up.";
         }
