@@ -65,6 +65,14 @@ class EntryTextTest {
     }
 
     @Test
+    void shortenReplacesXmlForbiddenCharacters() {
+        assertEquals("bad .txt", EntryText.shorten("bad\uFFFE.txt", 40));
+        assertEquals("bad .txt", EntryText.shorten("bad\uFFFF.txt", 40));
+        assertEquals("lone  .txt", EntryText.shorten("lone \uD83D.txt", 40));
+        assertEquals("keep \uFFFD" + EMOJI, EntryText.shorten("keep \uFFFD" + EMOJI, 40));
+    }
+
+    @Test
     void shortenedControlNameHasNoNewline() {
         String shortened = EntryText.shorten("first line\nsecond line\nthird line.txt", 16);
 
