@@ -118,6 +118,8 @@ public final class CommandEngine {
             return Replies.AT_TOP;
         }
         Session parent = session.up();
+        // Saved before listing, so that when the parent is gone too, the next cd .. still climbs a level.
+        sessions.save(parent, true, 1, List.of());
         return list(parent, header(parent, parent.atTop() ? Optional.empty() : accounts.find(parent.accountId())));
     }
 
@@ -245,8 +247,9 @@ public final class CommandEngine {
         switch (e.reason()) {
             case NOT_FOUND -> {
                 log.info("Item not found in account '{}' for {}: {}", accountName, PhoneNumbers.mask(session.phone()), e.getMessage());
-                // The current folder may be gone: forget the listing so the next ls starts cleanly.
-                sessions.save(session.withListing(null), true, 1, List.of());
+                // The current folder may be gone: forget the listing so the next ls starts cleanly. The session
+                // is read again because cd .. saves the parent before listing it.
+                sessions.save(sessions.load(session.phone()).withListing(null), true, 1, List.of());
                 return Replies.GONE;
             }
             case UNAUTHORIZED -> {

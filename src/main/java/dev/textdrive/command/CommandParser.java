@@ -30,12 +30,14 @@ public final class CommandParser {
         String[] words = normalized.split(" ", 2);
         String verb = words[0].toLowerCase(Locale.ROOT);
         String rest = words.length > 1 ? words[1] : "";
-        if (rest.isEmpty()) {
-            verb = TRAILING_PUNCTUATION.matcher(verb).replaceAll("");
-        }
-
-        if (verb.equals("cd..") || verb.equals("cd../")) {
+        // Checked before trailing punctuation is stripped, which would turn "cd.." into "cd".
+        if (verb.equals("cd..") || verb.equals("cd...") || verb.equals("cd../")) {
             return rest.isEmpty() ? new Command.Up() : new Command.Invalid(Replies.CD_USAGE);
+        }
+        if (rest.isEmpty()) {
+            String stripped = TRAILING_PUNCTUATION.matcher(verb).replaceAll("");
+            // A verb made only of punctuation, such as "?" for help, is kept as sent.
+            verb = stripped.isEmpty() ? verb : stripped;
         }
         return switch (verb) {
             case "ls", "list", "dir" -> rest.isEmpty() ? new Command.Ls() : new Command.Invalid(Replies.LS_USAGE);

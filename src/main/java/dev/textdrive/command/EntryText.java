@@ -55,16 +55,23 @@ final class EntryText {
         if (unit == 0) {
             return bytes + "B";
         }
-        return (value < 10 ? String.format(Locale.ROOT, "%.1f", value) : Long.toString(Math.round(value))) + units[unit];
+        // Rounding may reach the next unit: 1023.9KB is shown as 1.0MB, not 1024KB.
+        if (Math.round(value) >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        // Values below 9.95 show one decimal. From 9.95 up, one decimal would print 10.0, so whole numbers are shown.
+        return (value < 9.95 ? String.format(Locale.ROOT, "%.1f", value) : Long.toString(Math.round(value))) + units[unit];
     }
 
     /**
-     * Shortens a name to at most {@code max} code points, keeping a short extension, and replaces control
-     * characters (a file name may contain a newline) with spaces.
+     * Shortens a name to at most {@code max} code points, keeping a short extension. Control characters (a file
+     * name may contain a newline) and characters that XML 1.0 forbids become spaces, so the name can go into a
+     * TwiML reply.
      */
     static String shorten(String name, int max) {
         String clean = name.codePoints()
-                .map(c -> Character.isISOControl(c) ? ' ' : c)
+                .map(c -> Character.isISOControl(c) || !allowedInXml(c) ? ' ' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
         int length = clean.codePointCount(0, clean.length());
@@ -83,6 +90,13 @@ final class EntryText {
         }
         int keep = Math.max(1, max - ELLIPSIS.length() - extension.codePointCount(0, extension.length()));
         return clean.substring(0, clean.offsetByCodePoints(0, keep)) + ELLIPSIS + extension;
+    }
+
+    /** Returns whether XML 1.0 allows a code point in text. The caller handles controls below U+0020. */
+    private static boolean allowedInXml(int codePoint) {
+        return codePoint < Character.MIN_SURROGATE
+                || (codePoint > Character.MAX_SURROGATE && codePoint < 0xFFFE)
+                || codePoint >= Character.MIN_SUPPLEMENTARY_CODE_POINT;
     }
 
     /** Shortens a location such as {@code Work/Projects/2026/Reports} from the left, keeping the deepest folders. */

@@ -115,6 +115,8 @@ final class FileSharer {
                 return text;
             }
         }
+        // NOTE: this text can exceed the budget when the name needs UCS-2: a get reply at a 1-segment budget,
+        // or a send body at 2 segments with a long Japanese name, which takes 3.
         return text;
     }
 

@@ -23,7 +23,7 @@ final class Replies {
     static final String END_OF_LIST = "That was the end of the list. Send ls to see it again.";
     static final String NO_ACCESS = "You no longer have access to that account.";
     static final String RESET = "Starting over.";
-    static final String GONE = "That item is no longer there. Send ls to list again.";
+    static final String GONE = "That item is no longer there. Send ls to list again, or cd .. to go up.";
     static final String FORBIDDEN = "That item cannot be shared. Send ls to list again.";
     static final String UNAVAILABLE = "Storage is not answering. Try again in a minute.";
     static final String SEND_FAILED = "The message could not be sent. Try again later.";
@@ -40,7 +40,7 @@ final class Replies {
     }
 
     static String noItem(long index, int shown) {
-        String shownIndex = index == Long.MAX_VALUE ? "that number" : "item " + index;
+        String shownIndex = index == Long.MAX_VALUE ? "such item" : "item " + index;
         if (shown == 0) {
             return "No " + shownIndex + " here: nothing is listed. Send ls, or cd .. to go up.";
         }
