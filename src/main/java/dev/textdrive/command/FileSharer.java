@@ -102,22 +102,42 @@ final class FileSharer {
         return fit(name -> Replies.sent(name, international), file);
     }
 
-    /** Returns the text with the file's name and size, shortening the name until the text fits the budget. */
+    /**
+     * Returns the text with the file's name and size, shortening the name until the text fits the budget.
+     * When even a short name needs UCS-2 (which holds 67 characters a segment instead of 153), the name's
+     * characters outside GSM-7 are replaced with underscores, so the link itself always arrives whole.
+     */
     private String fit(java.util.function.Function<String, String> template, Entry file) {
         String text = "";
-        for (int length : NAME_LENGTHS) {
-            String name = EntryText.shorten(file.name(), length);
-            if (file.size() != null) {
-                name += " (" + EntryText.size(file.size()) + ")";
-            }
-            text = template.apply(name);
-            if (SmsText.fits(text, budget)) {
-                return text;
+        for (String candidate : List.of(file.name(), gsmOnly(file.name()))) {
+            for (int length : NAME_LENGTHS) {
+                String name = EntryText.shorten(candidate, length);
+                if (file.size() != null) {
+                    name += " (" + EntryText.size(file.size()) + ")";
+                }
+                text = template.apply(name);
+                if (SmsText.fits(text, budget)) {
+                    return text;
+                }
             }
         }
-        // NOTE: this text can exceed the budget when the name needs UCS-2: a get reply at a 1-segment budget,
-        // or a send body at 2 segments with a long Japanese name, which takes 3.
+        // NOTE: with a 1-segment budget and a public URL longer than about 90 characters, even a short
+        // GSM-7 text holds no more than the link, so the reply takes two segments.
         return text;
+    }
+
+    /** Replaces each run of characters outside GSM-7 with one underscore. */
+    static String gsmOnly(String name) {
+        StringBuilder result = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            boolean gsm = Character.charCount(c) == 1 && SmsText.isGsm((char) c);
+            if (gsm) {
+                result.appendCodePoint(c);
+            } else if (result.length() == 0 || result.charAt(result.length() - 1) != '_') {
+                result.append('_');
+            }
+        });
+        return result.toString();
     }
 
     private String expiry(Instant instant) {
