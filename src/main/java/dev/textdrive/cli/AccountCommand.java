@@ -7,14 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import dev.textdrive.storage.kloudless.LinkingException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code account add-local|list|remove}: the storage accounts texters can browse. */
-@Command(name = "account", description = "Add, list and remove storage accounts.", mixinStandardHelpOptions = true)
+@Command(name = "account", description = "Add, list and remove storage accounts (local folders, Kloudless).", mixinStandardHelpOptions = true)
 final class AccountCommand {
 
     static final int MAX_NAME_LENGTH = 40;
@@ -51,6 +53,34 @@ final class AccountCommand {
         }
     }
 
+    @Command(name = "add-kloudless", description = "Add a Kloudless account with an access token, checked against the API first.")
+    int addKloudless(@Parameters(paramLabel = "NAME", description = "The name texters see, such as Dropbox.") String name,
+                     @Option(names = "--token", required = true, paramLabel = "TOKEN",
+                             description = "The account's Bearer access token; - reads it from standard input, "
+                                     + "which keeps it out of the shell history.") String token,
+                     @Option(names = "--account-id", paramLabel = "ID",
+                             description = "The Kloudless account id (default: the only account the token reaches).")
+                     String accountId,
+                     @Option(names = "--base-url", paramLabel = "URL",
+                             description = "The Kloudless API base URL (default: kloudless.base_url, "
+                                     + "https://api.kloudless.com unless set).") String baseUrl) throws java.io.IOException {
+        String checkedName = checkName(name);
+        String secret = token.equals("-") ? readLine() : token.strip();
+        if (secret.isEmpty()) {
+            throw new IllegalArgumentException("The token is empty: pass it with --token, or --token - to read it from standard input.");
+        }
+        try (TextDrive app = parent.openApp()) {
+            String base = baseUrl == null ? app.config().kloudless().baseUrl() : checkBaseUrl(baseUrl);
+            StorageAccount account = app.kloudless().addWithToken(checkedName, secret,
+                    Optional.ofNullable(accountId).map(String::strip).filter(id -> !id.isEmpty()), base, "cli");
+            spec.commandLine().getOut().println("Added account '" + account.name() + "' (" + account.detail() + ") at "
+                    + base + ". Let a phone use it with: grant E164 '" + account.name() + "'");
+            return 0;
+        } catch (LinkingException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     @Command(name = "list", description = "List the accounts with their provider, location and phones.")
     int list() {
         try (TextDrive app = parent.openApp()) {
@@ -61,9 +91,13 @@ final class AccountCommand {
             }
             for (StorageAccount account : accounts) {
                 List<String> phones = app.accounts().phonesOf(account.id());
-                boolean reachable = Files.isDirectory(Path.of(account.location())) && Files.isReadable(Path.of(account.location()));
-                spec.commandLine().getOut().printf("%-20s  %-6s  %s%s  %s%n", account.name(), account.provider(),
-                        account.location(), reachable ? "" : " (not reachable)",
+                String state = account.provider().equals(StorageAccount.LOCAL)
+                        ? (Files.isDirectory(Path.of(account.location())) && Files.isReadable(Path.of(account.location()))
+                                ? "" : " (not reachable)")
+                        : (account.needsRelink() ? " (must be linked again)" : "");
+                String location = account.detail().isEmpty() ? account.location() : account.detail() + " at " + account.location();
+                spec.commandLine().getOut().printf("%-20s  %-9s  %s%s  %s%n", account.name(), account.provider(),
+                        location, state,
                         phones.isEmpty() ? "(no phones)" : String.join(", ", phones));
             }
             return 0;
@@ -81,6 +115,22 @@ final class AccountCommand {
                     + (phones.get().isEmpty() ? "" : " These phones lost access: " + String.join(", ", phones.get()) + "."));
             return 0;
         }
+    }
+
+    private static String readLine() throws java.io.IOException {
+        java.io.BufferedReader in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        String line = in.readLine();
+        return line == null ? "" : line.strip();
+    }
+
+    private static String checkBaseUrl(String url) {
+        String value = url.strip();
+        if (!(value.startsWith("https://") || value.startsWith("http://")) || java.net.URI.create(value).getHost() == null) {
+            throw new IllegalArgumentException("Invalid --base-url '" + url + "': expected an http:// or https:// URL "
+                    + "such as https://api.kloudless.com.");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
     /** Checks an account name: 1 to 40 characters, no control characters, no leading or trailing spaces. */
