@@ -104,7 +104,7 @@ final class FileSharer {
 
     /**
      * Returns the text with the file's name and size, shortening the name until the text fits the budget.
-     * When even a short name needs UCS-2 (which holds 67 characters a segment instead of 153), the name's
+     * When even a short name needs UCS-2 (67 characters a segment instead of 153), the name's
      * characters outside GSM-7 are replaced with underscores, so the link itself always arrives whole.
      */
     private String fit(java.util.function.Function<String, String> template, Entry file) {

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class KloudlessClient {
 
     public static final String DEFAULT_BASE_URL = "https://api.kloudless.com";
-    /** The longest any one call may take, retries included. */
+    /** The maximum time one call may take, retries included. */
     public static final Duration CALL_DEADLINE = Duration.ofSeconds(8);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
@@ -224,7 +224,7 @@ public final class KloudlessClient {
         String code = error.path("error_code").asText("");
         String message = error.path("message").asText("");
         String requestId = error.path("id").asText("");
-        log.warn("Kloudless answered {} to {}: error_code '{}', message '{}', request id '{}'.", status, what, code,
+        log.warn("Kloudless returned {} for {}: error_code '{}', message '{}', request id '{}'.", status, what, code,
                 message, requestId);
         String detail = "Kloudless error " + status + (code.isEmpty() ? "" : " (" + code + ")")
                 + (requestId.isEmpty() ? "" : ", request " + requestId);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What TextDrive stores to reach one Kloudless account, as JSON in the account's credentials column.
+ * The secrets TextDrive stores to reach one Kloudless account, as JSON in the account's credentials column.
  *
  * @param accountId the Kloudless account id
  * @param accessToken the Bearer token; never logged or shown

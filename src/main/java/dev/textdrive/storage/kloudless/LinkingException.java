@@ -1,6 +1,6 @@
 package dev.textdrive.storage.kloudless;
 
-/** Linking a Kloudless account failed; the message tells the operator what to do next. */
+/** Linking a Kloudless account failed; the message states what the operator should do next. */
 public class LinkingException extends Exception {
 
     public LinkingException(String message) {
