@@ -212,8 +212,10 @@ public final class AccessScreen implements Screen {
             title.getStyleClass().add(Styles.TEXT_BOLD);
             Label detail = new Label(subject.detail());
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            VBox lines = new VBox(2, title, detail);
+            lines.setPadding(new Insets(4, 2, 4, 2));
             setText(null);
-            setGraphic(new VBox(2, title, detail));
+            setGraphic(lines);
         }
     }
 }

@@ -60,6 +60,7 @@ public final class AccessViewModel {
         perspective.addListener((observable, old, value) -> {
             selectedKey = null;
             rebuild();
+            refresh();
         });
     }
 
@@ -159,15 +160,14 @@ public final class AccessViewModel {
     private Subject phoneSubject(Phone phone) {
         int count = snapshot.grants().getOrDefault(phone.e164(), Set.of()).size();
         String accounts = count(count, "account");
-        String state = phone.verified() || phone.optedOutAt().isPresent() ? phone.state() : "pending verification";
-        String detail = (phone.label().isEmpty() ? "" : phone.label() + " · ") + state + " · " + accounts;
-        return new Subject(phone.e164(), PhoneNumbers.international(phone.e164()), detail);
+        return new Subject(phone.e164(), PhoneNumbers.international(phone.e164()), describe(phone) + " · " + accounts);
     }
 
     private Subject accountSubject(StorageAccount account) {
         long count = snapshot.grants().values().stream().filter(names -> names.contains(account.name())).count();
         String phones = count(count, "phone");
-        return new Subject(account.name(), account.name(), account.provider() + " · " + phones);
+        String provider = StorageAccount.LOCAL.equals(account.provider()) ? "Local folder" : account.provider();
+        return new Subject(account.name(), account.name(), provider + " · " + phones);
     }
 
     private Choice accountChoice(String phone, StorageAccount account) {
@@ -177,8 +177,13 @@ public final class AccessViewModel {
 
     private Choice phoneChoice(String account, Phone phone) {
         boolean granted = snapshot.grants().getOrDefault(phone.e164(), Set.of()).contains(account);
-        String detail = (phone.label().isEmpty() ? "" : phone.label() + " · ") + phone.state();
-        return new Choice(phone.e164(), PhoneNumbers.international(phone.e164()), detail, granted);
+        return new Choice(phone.e164(), PhoneNumbers.international(phone.e164()), describe(phone), granted);
+    }
+
+    /** Returns a phone's label, if any, and its state, such as "Ana · pending verification". */
+    private static String describe(Phone phone) {
+        String state = phone.verified() || phone.optedOutAt().isPresent() ? phone.state() : "pending verification";
+        return phone.label().isEmpty() ? state : phone.label() + " · " + state;
     }
 
     /** Returns a count with its noun, such as "no accounts", "1 account" or "3 accounts". */

@@ -38,6 +38,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -46,7 +47,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Phones: add a phone, text it a one-time code, and enter the code the texter reads back. */
 public final class PhonesScreen implements Screen {
 
-    private static final double DETAIL_WIDTH = 320;
+    private static final double DETAIL_WIDTH = 300;
 
     private final PhonesViewModel model;
     private final VerificationViewModel verification;
@@ -121,8 +122,8 @@ public final class PhonesScreen implements Screen {
         feedback.setId("phone-feedback");
         feedback.setWrapText(true);
         feedback.getStyleClass().add(Styles.TEXT_SMALL);
-        feedback.textProperty().bind(Bindings.createStringBinding(this::numberFeedback,
-                model.numberProblemProperty(), model.numberInternationalProperty(), model.numberHintProperty()));
+        feedback.textProperty().bind(Bindings.createStringBinding(this::numberFeedback, model.numberProblemProperty(),
+                model.numberInternationalProperty(), model.numberNationalProperty(), model.numberHintProperty()));
         model.numberProblemProperty().addListener((observable, old, problem) -> toneOf(feedback));
         model.numberValidProperty().addListener((observable, old, valid) -> toneOf(feedback));
 
@@ -168,12 +169,12 @@ public final class PhonesScreen implements Screen {
         table.setId("phones-table");
         table.setPlaceholder(Ui.emptyState("No phones yet — add one above."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Number", 150, PhoneRow::international));
-        table.getColumns().add(column("Label", 120, PhoneRow::label));
-        TableColumn<PhoneRow, String> state = column("State", 100, PhoneRow::state);
+        table.getColumns().add(column("Number", 150, 150, PhoneRow::international));
+        table.getColumns().add(column("Label", 80, 110, PhoneRow::label));
+        TableColumn<PhoneRow, String> state = column("State", 110, 110, PhoneRow::state);
         state.setCellFactory(column -> new StateCell());
         table.getColumns().add(state);
-        table.getColumns().add(column("Accounts", 140, PhoneRow::accountsText));
+        table.getColumns().add(column("Accounts", 80, 120, PhoneRow::accountsText));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> model.selectedProperty().set(row));
         model.selectedProperty().addListener((observable, old, row) -> {
@@ -193,8 +194,10 @@ public final class PhonesScreen implements Screen {
         return card;
     }
 
-    private static TableColumn<PhoneRow, String> column(String title, double width, Function<PhoneRow, String> value) {
+    private static TableColumn<PhoneRow, String> column(String title, double minWidth, double width,
+                                                        Function<PhoneRow, String> value) {
         TableColumn<PhoneRow, String> column = new TableColumn<>(title);
+        column.setMinWidth(minWidth);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
@@ -209,6 +212,11 @@ public final class PhonesScreen implements Screen {
         label.textProperty().bind(selectedText(PhoneRow::label));
         label.managedProperty().bind(label.textProperty().isNotEmpty());
         label.visibleProperty().bind(label.managedProperty());
+        Label accounts = wrapped(selectedText(row -> row.accounts().isEmpty()
+                ? "No storage accounts yet: grant some on the Access screen."
+                : "May use " + String.join(", ", row.accounts()) + "."));
+        accounts.setId("phone-accounts");
+        accounts.setGraphic(new FontIcon(Feather.DATABASE));
         Label codeState = wrapped(verification.codeStateProperty());
         codeState.setId("code-state");
 
@@ -246,6 +254,12 @@ public final class PhonesScreen implements Screen {
                 verification.verify();
             }
         });
+        // After a code went out, the next step is typing the code the texter reads back.
+        verification.sendingProperty().addListener((observable, wasSending, sending) -> {
+            if (!sending && verification.outcomeToneProperty().get() == VerificationViewModel.Tone.SUCCESS) {
+                code.requestFocus();
+            }
+        });
         HBox.setHgrow(code, Priority.ALWAYS);
         HBox codeRow = new HBox(8, code, verify, spinner(verification.checkingProperty()));
         codeRow.setAlignment(Pos.CENTER_LEFT);
@@ -279,9 +293,10 @@ public final class PhonesScreen implements Screen {
         VBox spacer = new VBox();
         VBox.setVgrow(spacer, Priority.ALWAYS);
 
-        VBox details = new VBox(10, new VBox(2, number, label), codeState, codeSection, spacer, remove);
+        VBox details = new VBox(10, new VBox(2, number, label), accounts, codeState, codeSection, spacer, remove);
         details.visibleProperty().bind(model.selectedProperty().isNotNull());
         Label none = Ui.emptyState("Select a phone to send it a code, check the code, or remove it.");
+        none.setTextAlignment(TextAlignment.CENTER);
         none.visibleProperty().bind(model.selectedProperty().isNull());
         StackPane content = new StackPane(none, details);
         StackPane.setAlignment(none, Pos.CENTER);
@@ -350,27 +365,23 @@ public final class PhonesScreen implements Screen {
         @Override
         protected void updateItem(String state, boolean empty) {
             super.updateItem(state, empty);
-            getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+            setText(null);
             if (empty || state == null) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
-            setText(state);
-            switch (state) {
-                case "verified" -> {
-                    setGraphic(new FontIcon(Feather.CHECK_CIRCLE));
-                    getStyleClass().add(Styles.SUCCESS);
-                }
-                case "opted out" -> {
-                    setGraphic(new FontIcon(Feather.SLASH));
-                    getStyleClass().add(Styles.DANGER);
-                }
-                default -> {
-                    setGraphic(new FontIcon(Feather.CLOCK));
-                    getStyleClass().add(Styles.WARNING);
-                }
-            }
+            Label label = switch (state) {
+                case "verified" -> stateLabel(state, Feather.CHECK_CIRCLE, Styles.SUCCESS);
+                case "opted out" -> stateLabel(state, Feather.SLASH, Styles.DANGER);
+                default -> stateLabel(state, Feather.CLOCK, Styles.WARNING);
+            };
+            setGraphic(label);
+        }
+
+        private static Label stateLabel(String state, Feather icon, String style) {
+            Label label = new Label(state, new FontIcon(icon));
+            label.getStyleClass().add(style);
+            return label;
         }
     }
 }

@@ -123,15 +123,14 @@ public final class VerificationViewModel {
             Instant expiresAt = verification.requestCode(e164);
             return new Sent(expiresAt, verification.nextCodeAllowedAt(e164), app.get().gateway().simulated());
         }, sent -> {
-            sending.set(false);
-            if (!showing(e164)) {
-                return;
+            if (showing(e164)) {
+                nextCodeAllowedAt.set(sent.nextCodeAllowedAt());
+                show(Tone.SUCCESS, "Sent a code to " + row.international() + ".");
+                simulatorHint.set(sent.simulated() ? "Simulator mode: the code is in the Simulator's outbox." : "");
             }
-            nextCodeAllowedAt.set(sent.nextCodeAllowedAt());
-            String message = "Sent a code to " + row.international() + ". It expires " + TimeText.at(sent.expiresAt(), clock) + ".";
-            show(Tone.SUCCESS, message);
-            simulatorHint.set(sent.simulated() ? "Simulator mode: the code is in the Simulator's outbox." : "");
-            status.info(message);
+            // Cleared after the outcome is set, so the view sees a success when it moves focus to the code field.
+            sending.set(false);
+            status.info("Sent a code to " + row.international() + ". It expires " + TimeText.at(sent.expiresAt(), clock) + ".");
             changed.run();
         }, error -> {
             sending.set(false);
@@ -232,9 +231,11 @@ public final class VerificationViewModel {
                 + "; " + left + (left == 1 ? " try" : " tries") + " left.";
     }
 
+    /** Allows Verify while the phone has a code that still takes entries and the operator typed one. */
     private void updateVerifyAllowed() {
         PhoneRow row = phone.get();
-        verifyAllowed.set(row != null && row.pending() && !code.get().isBlank() && !checking.get());
+        boolean usableCode = row != null && row.pending() && row.code().isPresent() && !row.code().get().lockedOut();
+        verifyAllowed.set(usableCode && !code.get().isBlank() && !checking.get());
     }
 
     private boolean showing(String e164) {

@@ -143,7 +143,7 @@ class AccessViewModelTest {
         model.perspectiveProperty().set(Perspective.BY_ACCOUNT);
 
         assertEquals(List.of("Photos", "Work"), model.subjects().stream().map(Subject::title).toList());
-        assertEquals("local · 1 phone", model.subjects().get(1).detail());
+        assertEquals("Local folder · 1 phone", model.subjects().get(1).detail());
         assertEquals("Photos", model.selectedProperty().get().key());
         assertEquals("Phones that may use Photos", model.choicesTitleProperty().get());
         assertEquals(List.of("+1 201-555-0123", "+1 201-555-0124"), model.choices().stream().map(Choice::title).toList());
@@ -162,7 +162,7 @@ class AccessViewModelTest {
         assertEquals(List.of("Work"), granted(ANA));
         assertTrue(choice("+1 201-555-0123").granted());
         assertEquals("Work", model.selectedProperty().get().key());
-        assertEquals("local · 1 phone", model.subjects().get(1).detail());
+        assertEquals("Local folder · 1 phone", model.subjects().get(1).detail());
     }
 
     @Test
@@ -178,7 +178,7 @@ class AccessViewModelTest {
         assertEquals(List.of("Photos"), granted(ANA));
         assertEquals(List.of(), granted(BEN));
         assertEquals(List.of(true, false), model.choices().stream().map(Choice::granted).toList());
-        assertEquals("local · 1 phone", model.subjects().get(0).detail());
+        assertEquals("Local folder · 1 phone", model.subjects().get(0).detail());
     }
 
     @Test

@@ -162,7 +162,8 @@ class PhonesViewModelTest {
 
         verification.sendCode();
 
-        assertEquals("Sent a code to +1 201-555-0123. It expires at 10:10:00.", verification.outcomeProperty().get());
+        assertEquals("Sent a code to +1 201-555-0123.", verification.outcomeProperty().get());
+        assertEquals("Sent a code to +1 201-555-0123. It expires at 10:10:00.", status.lastInfo());
         assertEquals(VerificationViewModel.Tone.SUCCESS, verification.outcomeToneProperty().get());
         assertEquals("Simulator mode: the code is in the Simulator's outbox.", verification.simulatorHintProperty().get());
         assertTrue(CODE.matcher(lastOutboxBody()).find());
@@ -179,6 +180,7 @@ class PhonesViewModelTest {
         verification.verify();
 
         assertEquals("Wrong code: 4 tries left.", verification.outcomeProperty().get());
+        assertTrue(verification.verifyAllowedProperty().get());
         assertEquals(VerificationViewModel.Tone.DANGER, verification.outcomeToneProperty().get());
         assertEquals("Code sent at 10:00:00. It expires at 10:10:00; 4 tries left.", verification.codeStateProperty().get());
         assertEquals("pending", model.selectedProperty().get().state());
@@ -197,10 +199,12 @@ class PhonesViewModelTest {
         }
         String lockedMessage = verification.outcomeProperty().get();
         verification.codeProperty().set(right);
+        boolean verifyAllowedWhenLocked = verification.verifyAllowedProperty().get();
         verification.verify();
 
         assertEquals("Too many wrong codes: this code no longer works. Send a new code. "
                 + "The next code can be sent at 10:01:00.", lockedMessage);
+        assertFalse(verifyAllowedWhenLocked);
         assertTrue(verification.outcomeProperty().get().startsWith("Too many wrong codes"));
         assertEquals("pending", app.phones().find(NUMBER).orElseThrow().state());
         assertEquals("The last code was entered wrong 5 times. Send a new code.", verification.codeStateProperty().get());
