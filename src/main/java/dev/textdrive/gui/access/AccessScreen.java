@@ -19,6 +19,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -80,14 +81,22 @@ public final class AccessScreen implements Screen {
         lists.visibleProperty().bind(model.emptyMessageProperty().isEmpty());
         Label empty = Ui.emptyState("");
         empty.setId("access-empty");
-        empty.setGraphic(new FontIcon(Feather.KEY));
+        FontIcon key = new FontIcon(Feather.KEY);
+        // Appended to the icon's own inline style, which sets its font. The theme's stylesheet would override a
+        // size set with setIconSize.
+        key.setStyle(key.getStyle() + "-fx-icon-size: 32px;");
+        empty.setGraphic(key);
+        empty.setContentDisplay(ContentDisplay.TOP);
+        empty.setGraphicTextGap(12);
         empty.textProperty().bind(model.emptyMessageProperty());
         empty.visibleProperty().bind(model.emptyMessageProperty().isNotEmpty());
         StackPane content = new StackPane(lists, empty);
         StackPane.setAlignment(empty, Pos.CENTER);
 
-        return Ui.page("Access", "Which phones may use which storage accounts. A change applies from the texter's next command.",
-                perspectiveToggle(), content);
+        HBox toggle = perspectiveToggle();
+        toggle.visibleProperty().bind(model.emptyMessageProperty().isEmpty());
+        toggle.managedProperty().bind(toggle.visibleProperty());
+        return Ui.page("Access", "Which phones may use which storage accounts.", toggle, content);
     }
 
     private HBox perspectiveToggle() {
@@ -125,7 +134,7 @@ public final class AccessScreen implements Screen {
         list.setId("access-subjects");
         list.setCellFactory(view -> new SubjectCell());
         list.getSelectionModel().selectedItemProperty().addListener((observable, old, subject) -> model.select(subject));
-        // Reloads replace the items, which clears the list's selection: restore the model's.
+        // A reload replaces the items and so clears the list's selection, which the model's selection restores.
         model.selectedProperty().addListener((observable, old, subject) -> list.getSelectionModel().select(subject));
         model.subjects().addListener((ListChangeListener<Subject>) change -> list.getSelectionModel().select(model.selectedProperty().get()));
 
@@ -145,6 +154,9 @@ public final class AccessScreen implements Screen {
         title.getStyleClass().add(Styles.TITLE_4);
         title.textProperty().bind(model.choicesTitleProperty());
         title.setWrapText(true);
+        Label note = new Label("A change applies from the texter's next command.");
+        note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        note.setWrapText(true);
 
         choiceBoxes.setId("access-choices");
         choiceBoxes.setPadding(new Insets(4, 2, 4, 2));
@@ -154,7 +166,7 @@ public final class AccessScreen implements Screen {
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        VBox card = Ui.card("ACCESS", title, scroll);
+        VBox card = Ui.card("ACCESS", new VBox(2, title, note), scroll);
         HBox.setHgrow(card, Priority.ALWAYS);
         return card;
     }

@@ -1,6 +1,7 @@
 package dev.textdrive.gui.phones;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.textdrive.activity.ActivityEvent;
 import dev.textdrive.gui.Background;
 import dev.textdrive.gui.Screen;
@@ -25,6 +26,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -48,6 +50,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class PhonesScreen implements Screen {
 
     private static final double DETAIL_WIDTH = 300;
+    private static final double DETAIL_MIN_WIDTH = 250;
 
     private final PhonesViewModel model;
     private final VerificationViewModel verification;
@@ -114,6 +117,7 @@ public final class PhonesScreen implements Screen {
         Button add = Ui.button("Add p_hone", Feather.PLUS, model::add);
         add.setId("add-phone");
         add.getStyleClass().add(Styles.ACCENT);
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.disableProperty().bind(model.numberValidProperty().not().or(model.addingProperty()));
         number.setOnAction(event -> model.add());
         label.setOnAction(event -> model.add());
@@ -121,6 +125,7 @@ public final class PhonesScreen implements Screen {
         Label feedback = new Label();
         feedback.setId("phone-feedback");
         feedback.setWrapText(true);
+        feedback.setMinHeight(Region.USE_PREF_SIZE);
         feedback.getStyleClass().add(Styles.TEXT_SMALL);
         feedback.textProperty().bind(Bindings.createStringBinding(this::numberFeedback, model.numberProblemProperty(),
                 model.numberInternationalProperty(), model.numberNationalProperty(), model.numberHintProperty()));
@@ -135,13 +140,14 @@ public final class PhonesScreen implements Screen {
         form.add(number, 0, 1);
         form.add(label, 1, 1);
         form.add(add, 2, 1);
-        form.add(feedback, 0, 2, 3, 1);
         ColumnConstraints numberColumn = new ColumnConstraints();
         numberColumn.setHgrow(Priority.SOMETIMES);
         ColumnConstraints labelColumn = new ColumnConstraints();
         labelColumn.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().addAll(numberColumn, labelColumn, new ColumnConstraints());
-        return Ui.card("ADD A PHONE", form);
+        VBox card = Ui.card("ADD A PHONE", form, feedback);
+        card.setMinHeight(Region.USE_PREF_SIZE);
+        return card;
     }
 
     private String numberFeedback() {
@@ -300,11 +306,17 @@ public final class PhonesScreen implements Screen {
         none.visibleProperty().bind(model.selectedProperty().isNull());
         StackPane content = new StackPane(none, details);
         StackPane.setAlignment(none, Pos.CENTER);
-        VBox.setVgrow(content, Priority.ALWAYS);
+        // In a short window the details scroll, so the Remove button stays reachable.
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        VBox card = Ui.card("SELECTED PHONE", content);
+        VBox card = Ui.card("SELECTED PHONE", scroll);
         card.setPrefWidth(DETAIL_WIDTH);
-        card.setMinWidth(DETAIL_WIDTH);
+        card.setMinWidth(DETAIL_MIN_WIDTH);
         return card;
     }
 

@@ -108,7 +108,8 @@ class PhonesScreenTest {
 
         assertTrue(cooldown.matches(), send.getText());
         int seconds = Integer.parseInt(cooldown.group(1));
-        assertTrue(seconds > 0 && seconds <= 60, send.getText());
+        assertTrue(seconds > 0, send.getText());
+        assertTrue(seconds <= 60, send.getText());
         assertTrue(send.isDisabled());
         assertEquals("Simulator mode: the code is in the Simulator's outbox.", text(robot, "#simulator-hint"));
         assertTrue(robot.lookup("#code").queryAs(TextField.class).isFocused());
