@@ -23,6 +23,7 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -166,7 +167,13 @@ public final class AccessScreen implements Screen {
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        VBox card = Ui.card("ACCESS", new VBox(2, title, note), scroll);
+        ProgressIndicator applying = new ProgressIndicator();
+        applying.setPrefSize(18, 18);
+        applying.visibleProperty().bind(model.applyingProperty());
+        HBox heading = new HBox(8, title, Ui.spacer(), applying);
+        heading.setAlignment(Pos.CENTER_LEFT);
+
+        VBox card = Ui.card("ACCESS", new VBox(2, heading, note), scroll);
         HBox.setHgrow(card, Priority.ALWAYS);
         return card;
     }

@@ -46,10 +46,10 @@ public final class PhonesViewModel {
     private final ReadOnlyStringWrapper numberHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper numberValid = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty adding = new SimpleBooleanProperty(false);
-    private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final ObservableList<PhoneRow> phones = FXCollections.observableArrayList();
     private final ObjectProperty<PhoneRow> selected = new SimpleObjectProperty<>();
     private String selectAfterLoad;
+    private long generation;
 
     /**
      * @param app the running core, read each time because the settings screen may restart it
@@ -66,14 +66,13 @@ public final class PhonesViewModel {
 
     /** Reloads the phones, keeping the selection. */
     public void refresh() {
-        loading.set(true);
+        long requested = ++generation;
         background.run("Loading phones", this::load, rows -> {
-            loading.set(false);
-            apply(rows);
-        }, error -> {
-            loading.set(false);
-            status.error("The phones could not be loaded: " + error.getMessage());
-        });
+            // A slower, older load must not overwrite a newer one, such as after a code check and a live event.
+            if (requested == generation) {
+                apply(rows);
+            }
+        }, error -> status.error("The phones could not be loaded: " + error.getMessage()));
     }
 
     /** Reloads when phones, grants or messages changed, such as a texter's STOP. */
@@ -219,10 +218,6 @@ public final class PhonesViewModel {
 
     public ReadOnlyBooleanProperty addingProperty() {
         return adding;
-    }
-
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading;
     }
 
     public ObservableList<PhoneRow> phones() {
