@@ -30,6 +30,11 @@ public final class FxBackground implements Background, AutoCloseable {
 
     @Override
     public <T> void run(String description, Callable<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
+        if (executor.isShutdown()) {
+            // Live events batched before the window closed may still arrive, and their reloads no longer matter.
+            log.debug("{} skipped: the window is closed.", description);
+            return;
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {

@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Optional;
 
 /** Parses and formats phone numbers with libphonenumber, reading national numbers in the default region. */
 public final class PhoneNumbers {
@@ -37,6 +38,43 @@ public final class PhoneNumbers {
             throw new InvalidPhoneNumberException(input, example());
         }
         return new ParsedNumber(UTIL.format(number, PhoneNumberFormat.E164), UTIL.getRegionCodeForNumber(number));
+    }
+
+    /**
+     * Returns why a text is not a valid number, in words for the operator that end with an example of the
+     * international form, or empty when {@link #parse} accepts it.
+     */
+    public Optional<String> problem(String text) {
+        String input = text == null ? "" : text.strip();
+        if (input.isEmpty()) {
+            return Optional.of(withExample("No number entered"));
+        }
+        PhoneNumber number;
+        try {
+            number = UTIL.parse(input, defaultRegion);
+        } catch (NumberParseException e) {
+            return Optional.of(withExample(switch (e.getErrorType()) {
+                case INVALID_COUNTRY_CODE -> input.startsWith("+") ? "Unknown country code" : "Not a valid number";
+                case NOT_A_NUMBER -> "Not a phone number";
+                case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "Too short to be a phone number";
+                case TOO_LONG -> "Too long to be a phone number";
+            }));
+        }
+        if (UTIL.isValidNumber(number)) {
+            return Optional.empty();
+        }
+        String country = "country code +" + number.getCountryCode();
+        return Optional.of(withExample(switch (UTIL.isPossibleNumberWithReason(number)) {
+            case INVALID_COUNTRY_CODE -> "Unknown " + country;
+            case TOO_SHORT, IS_POSSIBLE_LOCAL_ONLY -> "Too short for " + country;
+            case TOO_LONG -> "Too long for " + country;
+            case INVALID_LENGTH -> "Wrong number of digits for " + country;
+            case IS_POSSIBLE -> "Not a valid number";
+        }));
+    }
+
+    private String withExample(String reason) {
+        return reason + ": use the international form, such as " + international(example()) + ".";
     }
 
     /** Returns the number in international form with spaces, such as {@code +44 7700 900123}. */
