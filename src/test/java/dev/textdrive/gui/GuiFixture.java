@@ -21,7 +21,9 @@ public final class GuiFixture implements AutoCloseable {
 
     private GuiFixture(Services services, Stage stage) {
         this.services = services;
-        this.window = new MainWindow(services, background, new Theme(false, dark -> { }));
+        Theme theme = new Theme(false, dark -> { });
+        theme.applyInitial();
+        this.window = new MainWindow(services, background, theme);
         Scene scene = new Scene(window.root(), 1100, 720);
         scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource("textdrive.css")).toExternalForm());
         stage.setScene(scene);
