@@ -15,6 +15,19 @@ dest=target/installer
 rm -rf "$input" && mkdir -p "$input" "$dest"
 cp target/textdrive.jar "$input/"
 
+# sqlite-jdbc carries native libraries for every platform (about 25 MB); a package keeps only its own.
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) keep=Linux/x86_64 ;;
+  Linux-aarch64) keep=Linux/aarch64 ;;
+  Darwin-x86_64) keep=Mac/x86_64 ;;
+  Darwin-arm64) keep=Mac/aarch64 ;;
+  *) keep=Windows/x86_64 ;;
+esac
+unwanted=$(unzip -Z1 "$input/textdrive.jar" 'org/sqlite/native/*' | grep -v "^org/sqlite/native/$keep/" | grep -v '/$' || true)
+if [ -n "$unwanted" ]; then
+  echo "$unwanted" | (cd "$input" && xargs zip -q -d textdrive.jar)
+fi
+
 # The runtime holds only the modules the jar uses, plus those found only at run time: elliptic-curve TLS
 # for HTTPS to Twilio and Kloudless, the zip file system that copies the demo folder out of the jar, and
 # the extra character sets of SMS bodies.

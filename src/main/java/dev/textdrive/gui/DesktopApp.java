@@ -85,6 +85,8 @@ public final class DesktopApp extends Application {
                 log.warn("The window position could not be saved.", e);
             }
         });
+        log.info("Main window shown {} ms after the JVM started.",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         log.info("TextDrive is listening on {}; Twilio should call {}.", services.app().server().localUrl(),
                 services.config().webhookUrl());
     }
