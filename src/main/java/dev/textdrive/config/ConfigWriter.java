@@ -21,9 +21,12 @@ import java.util.Optional;
  */
 public final class ConfigWriter {
 
+    // Strings that look like numbers stay quoted: unquoted, YAML reads "+14155550123" back as the number
+    // 14155550123 and the phone number loses its plus sign.
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
     private final ConfigLoader loader;
 
