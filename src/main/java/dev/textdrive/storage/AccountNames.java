@@ -15,7 +15,7 @@ public final class AccountNames {
      * Checks an account name: 1 to 40 characters after stripping surrounding spaces, no control characters.
      *
      * @return the name without surrounding spaces
-     * @throws IllegalArgumentException when the name breaks the rule, with a message that says how to fix it
+     * @throws IllegalArgumentException when the name breaks the rule, with a message that names the fix
      */
     public static String check(String name) {
         String stripped = name == null ? "" : name.strip();
