@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -100,6 +101,25 @@ class SettingsScreenTest {
         assertTrue(plain.isVisible());
         assertEquals(TOKEN, plain.getText());
         assertFalse(robot.lookup("#settings-auth-token").queryAs(TextField.class).isVisible());
+    }
+
+    @Test
+    void mnemonicsFocusFieldsOnSecondVisit(FxRobot robot) {
+        robot.clickOn("Settings");
+        robot.clickOn("Storage accounts");
+        robot.clickOn("Settings");
+        robot.clickOn("Storage accounts");
+        robot.clickOn("Settings");
+
+        robot.push(KeyCode.ALT, KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node afterNumber = robot.lookup("#settings-twilio-number").query().getScene().getFocusOwner();
+        robot.push(KeyCode.ALT, KeyCode.I);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node afterSid = robot.lookup("#settings-account-sid").query().getScene().getFocusOwner();
+
+        assertEquals("settings-twilio-number", afterNumber.getId());
+        assertEquals("settings-account-sid", afterSid.getId());
     }
 
     /** Focuses a field, which scrolls it into view, then selects its text and types over it as a person would. */
