@@ -1,9 +1,9 @@
 package dev.textdrive.cli;
 
 import dev.textdrive.app.TextDrive;
+import dev.textdrive.storage.AccountNames;
 import dev.textdrive.storage.StorageAccount;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.textdrive.storage.local.LocalFolders;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "account", description = "Add, list and remove storage accounts (local folders, Kloudless).", mixinStandardHelpOptions = true)
 final class AccountCommand {
 
-    static final int MAX_NAME_LENGTH = 40;
-
     @ParentCommand
     TextDriveCommand parent;
 
@@ -30,19 +28,8 @@ final class AccountCommand {
     @Command(name = "add-local", description = "Add a folder on this machine as an account.")
     int addLocal(@Parameters(paramLabel = "NAME", description = "The name texters see, such as Photos.") String name,
                  @Parameters(paramLabel = "DIR", description = "The folder to share.") Path directory) {
-        String checkedName = checkName(name);
-        Path folder;
-        try {
-            folder = directory.toRealPath();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Folder " + directory + " does not exist: give the path of an existing folder.");
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(directory + " is not a folder: give the path of a folder.");
-        }
-        if (!Files.isReadable(folder)) {
-            throw new IllegalArgumentException("Folder " + folder + " is not readable by this user: check its permissions.");
-        }
+        String checkedName = AccountNames.check(name);
+        Path folder = LocalFolders.check(directory.toString());
         try (TextDrive app = parent.openApp()) {
             StorageAccount account = app.accounts().add(checkedName, StorageAccount.LOCAL, folder.toString(), null, "cli");
             spec.commandLine().getOut().println("Added account '" + account.name() + "' for folder " + folder
@@ -64,7 +51,7 @@ final class AccountCommand {
                      @Option(names = "--base-url", paramLabel = "URL",
                              description = "The Kloudless API base URL (default: kloudless.base_url, "
                                      + "https://api.kloudless.com unless set).") String baseUrl) throws java.io.IOException {
-        String checkedName = checkName(name);
+        String checkedName = AccountNames.check(name);
         String secret = token.equals("-") ? readLine() : token.strip();
         if (secret.isEmpty()) {
             throw new IllegalArgumentException("The token is empty: pass it with --token, or --token - to read it from standard input.");
@@ -92,8 +79,7 @@ final class AccountCommand {
             for (StorageAccount account : accounts) {
                 List<String> phones = app.accounts().phonesOf(account.id());
                 String state = account.provider().equals(StorageAccount.LOCAL)
-                        ? (Files.isDirectory(Path.of(account.location())) && Files.isReadable(Path.of(account.location()))
-                                ? "" : " (not reachable)")
+                        ? (LocalFolders.reachable(account.location()) ? "" : " (not reachable)")
                         : (account.needsRelink() ? " (must be linked again)" : "");
                 String location = account.detail().isEmpty() ? account.location() : account.detail() + " at " + account.location();
                 spec.commandLine().getOut().printf("%-20s  %-9s  %s%s  %s%n", account.name(), account.provider(),
@@ -131,21 +117,5 @@ final class AccountCommand {
                     + "such as https://api.kloudless.com.");
         }
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-    }
-
-    /** Checks an account name: 1 to 40 characters, no control characters, no leading or trailing spaces. */
-    static String checkName(String name) {
-        String stripped = name == null ? "" : name.strip();
-        if (stripped.isEmpty()) {
-            throw new IllegalArgumentException("The account name is empty: give a name such as Photos.");
-        }
-        if (stripped.codePointCount(0, stripped.length()) > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("The account name '" + stripped + "' is too long: use at most "
-                    + MAX_NAME_LENGTH + " characters.");
-        }
-        if (stripped.codePoints().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("The account name contains a control character: use letters, digits and spaces.");
-        }
-        return stripped;
     }
 }

@@ -352,12 +352,12 @@ public final class ConfigLoader {
     }
 
     private ConfigException invalid(String key, String value, String expected) {
-        return new ConfigException("Invalid value '" + value + "' for '" + key + "' in " + source
+        return ConfigException.ofKey(key, "Invalid value '" + value + "' for '" + key + "' in " + source
                 + ": expected " + expected + ".");
     }
 
     private ConfigException missing(String key, String expected) {
-        return new ConfigException("Missing '" + key + "' in " + source + ": the twilio section needs "
+        return ConfigException.ofKey(key, "Missing '" + key + "' in " + source + ": the twilio section needs "
                 + expected + ", or remove the section to run in simulator mode.");
     }
 }

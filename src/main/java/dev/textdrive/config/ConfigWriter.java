@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,12 @@ import java.util.Optional;
  */
 public final class ConfigWriter {
 
+    // Strings that look like numbers stay quoted: unquoted, YAML reads "+14155550123" back as the number
+    // 14155550123 and the phone number loses its plus sign.
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
     private final ConfigLoader loader;
 
@@ -56,16 +60,35 @@ public final class ConfigWriter {
 
     /** Returns the problem with one value, or empty when it is valid on its own; for checking fields as typed. */
     public Optional<String> check(String key, Object value) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(key, value);
+        return check(values).map(Problem::message);
+    }
+
+    /**
+     * Returns the first problem with values checked together, or empty when they are valid. The keys of the
+     * twilio section need this, because the loader accepts them only all together or none at all.
+     */
+    public Optional<Problem> check(Map<String, ?> values) {
         ObjectNode root = YAML.createObjectNode();
-        apply(root, key, value);
+        values.forEach((key, value) -> apply(root, key, value));
         try {
             loader.parse(YAML.writeValueAsString(root), Path.of("."));
             return Optional.empty();
         } catch (ConfigException e) {
-            return Optional.of(e.getMessage().replace(" in the configuration", ""));
+            return Optional.of(new Problem(e.key(), e.getMessage().replace(" in the configuration", "")));
         } catch (IOException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(new Problem(Optional.empty(), e.getMessage()));
         }
+    }
+
+    /**
+     * A value the loader rejects.
+     *
+     * @param key the key the message is about, such as {@code twilio.auth_token}, or empty when not known
+     * @param message the loader's message, which names the key and the expected form
+     */
+    public record Problem(Optional<String> key, String message) {
     }
 
     private static ObjectNode read(Path file) {

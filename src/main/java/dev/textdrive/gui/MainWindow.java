@@ -15,6 +15,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -131,8 +132,32 @@ public final class MainWindow implements StatusReporter {
 
     private void show(Screen screen) {
         current = screen;
-        content.getChildren().setAll(screen.view());
+        Node view = screen.view();
+        content.getChildren().setAll(view);
+        registerMnemonics(view);
+        if (root.getScene() != null) {
+            // The scene reads only the first entry whose key matches, so an emptied Alt+'N' entry of the screen
+            // left behind would hide this screen's Alt+'n'.
+            root.getScene().getMnemonics().values().removeIf(List::isEmpty);
+        }
         screen.shown();
+    }
+
+    /**
+     * Registers the mnemonics of a screen's labels again. In JavaFX 21.0.11 a label's mnemonic is dropped when
+     * its screen leaves the scene. When the screen comes back, the label registers it again only if its target
+     * was attached first, so Alt+letter would stop focusing fields from the second visit on. Setting the target
+     * again makes the label's skin register the mnemonic.
+     */
+    private static void registerMnemonics(Node node) {
+        if (node instanceof Label label && label.getLabelFor() != null) {
+            Node target = label.getLabelFor();
+            label.setLabelFor(null);
+            label.setLabelFor(target);
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(MainWindow::registerMnemonics);
+        }
     }
 
     private void deliver(List<ActivityEvent> events) {

@@ -29,8 +29,9 @@ public final class AccountStore {
     }
 
     /**
-     * Adds an account.
+     * Adds an account under its name without surrounding spaces.
      *
+     * @throws IllegalArgumentException when the name breaks the rule of {@link AccountNames#check}
      * @throws IllegalStateException when an account of that name exists (names compare case-insensitively)
      */
     public StorageAccount add(String name, String provider, String location, String credentials, String actor) {
@@ -41,10 +42,12 @@ public final class AccountStore {
      * Adds an account with the provider's description of it, such as "Dropbox (ann@example.com)".
      *
      * @param credentials the provider's secrets as JSON, never shown or logged; null for none
+     * @throws IllegalArgumentException when the name breaks the rule of {@link AccountNames#check}
      * @throws IllegalStateException when an account of that name exists (names compare case-insensitively)
      */
-    public StorageAccount add(String name, String provider, String location, String credentials, String detail,
+    public StorageAccount add(String requestedName, String provider, String location, String credentials, String detail,
                               String actor) {
+        String name = AccountNames.check(requestedName);
         long id = database.write(connection -> {
             if (findByName(connection, name).isPresent()) {
                 throw new IllegalStateException("An account named '" + name + "' already exists: choose another name.");
@@ -62,10 +65,12 @@ public final class AccountStore {
     /**
      * Renames an account; texters see the new name from their next command.
      *
-     * @throws IllegalArgumentException when no account has the old name
+     * @throws IllegalArgumentException when no account has the old name, or the new name breaks the rule of
+     *     {@link AccountNames#check}
      * @throws IllegalStateException when another account has the new name
      */
-    public void rename(String oldName, String newName, String actor) {
+    public void rename(String oldName, String requestedName, String actor) {
+        String newName = AccountNames.check(requestedName);
         database.update(connection -> {
             StorageAccount account = requireAccount(connection, oldName);
             Optional<StorageAccount> clash = findByName(connection, newName);

@@ -1,26 +1,56 @@
 package dev.textdrive.gui.accounts;
 
+import atlantafx.base.theme.Styles;
+import dev.textdrive.activity.ActivityEvent;
 import dev.textdrive.gui.Background;
 import dev.textdrive.gui.Screen;
 import dev.textdrive.gui.Services;
 import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.gui.Ui;
+import java.io.File;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Storage accounts: Folders and cloud accounts that texters can browse. */
+/** Storage accounts: the folders and cloud accounts texters can browse, with the phones each is granted to. */
 public final class AccountsScreen implements Screen {
 
-    private final Services services;
-    private final Background background;
-    private final StatusReporter status;
+    static final String EMPTY_TEXT = "No storage accounts yet — add a folder.";
+
+    private final AccountsViewModel model;
     private Node view;
+    private ListView<AccountRow> list;
+    private TextField nameField;
 
     public AccountsScreen(Services services, Background background, StatusReporter status) {
-        this.services = services;
-        this.background = background;
-        this.status = status;
+        this.model = new AccountsViewModel(services, background, status, this::confirm);
     }
 
     @Override
@@ -36,13 +66,295 @@ public final class AccountsScreen implements Screen {
     @Override
     public Node view() {
         if (view == null) {
-            // TODO: build this screen.
-            view = Ui.page("Storage accounts", "Folders and cloud accounts that texters can browse.", Ui.emptyState("This screen is not built yet."));
+            view = build();
         }
         return view;
     }
 
     @Override
     public void shown() {
+        model.refresh();
+    }
+
+    @Override
+    public void activity(List<ActivityEvent> events) {
+        model.activity(events);
+    }
+
+    private Node build() {
+        VBox form = addForm();
+        VBox accountsCard = Ui.card("ACCOUNTS", accountList());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return Ui.page("Storage accounts",
+                "Folders that texters can browse. Grant each account to phones on the Access screen.",
+                toolbar(), form, accountsCard);
+    }
+
+    private HBox toolbar() {
+        FontIcon folderIcon = new FontIcon(Feather.FOLDER);
+        // The menu takes its style from the accent button, which would paint the icon white on white.
+        folderIcon.setStyle(folderIcon.getStyle() + "-fx-icon-color: -color-fg-default;");
+        MenuItem localFolder = new MenuItem("Local folder", folderIcon);
+        localFolder.setId("add-local-folder");
+        localFolder.setOnAction(event -> didClickAddLocalFolder());
+        // NOTE: Kloudless and later providers get their own item here, next to "Local folder".
+        MenuButton add = new MenuButton("Add acc_ount", new FontIcon(Feather.PLUS), localFolder);
+        add.setMnemonicParsing(true);
+        add.setId("add-account");
+        add.getStyleClass().add(Styles.ACCENT);
+        add.setTooltip(new Tooltip("Add a storage account: choose its provider"));
+
+        Button rename = Ui.button("_Rename…", Feather.EDIT_2, this::didClickRename);
+        rename.setId("rename-account");
+        Button remove = Ui.button("Remo_ve…", Feather.TRASH_2, this::didClickRemove);
+        remove.setId("remove-account");
+        rename.disableProperty().bind(model.selectedProperty().isNull().or(model.workingProperty()));
+        remove.disableProperty().bind(model.selectedProperty().isNull().or(model.workingProperty()));
+        Button refresh = Ui.iconButton(Feather.REFRESH_CW, "Check the accounts again", model::refresh);
+        refresh.setId("refresh-accounts");
+
+        HBox bar = new HBox(8, add, Ui.spacer(), rename, remove, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private VBox addForm() {
+        nameField = new TextField();
+        nameField.setId("account-name");
+        nameField.setPromptText("Photos");
+        nameField.textProperty().bindBidirectional(model.newNameProperty());
+        Label nameLabel = fieldLabel("_Name", nameField);
+
+        TextField folderField = new TextField();
+        folderField.setId("account-folder");
+        folderField.setPromptText("The folder to share, such as a Dropbox or OneDrive folder");
+        folderField.textProperty().bindBidirectional(model.newFolderProperty());
+        HBox.setHgrow(folderField, Priority.ALWAYS);
+        Button choose = Ui.button("C_hoose…", Feather.FOLDER, this::didClickChooseFolder);
+        Label folderLabel = fieldLabel("_Folder", folderField);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(70);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+        markInvalid(nameField, model.nameProblemProperty());
+        markInvalid(folderField, model.folderProblemProperty());
+        grid.addRow(0, nameLabel, nameField);
+        grid.add(problem(model.nameProblemProperty(), "account-name-problem"), 1, 1);
+        HBox folderRow = new HBox(8, folderField, choose);
+        folderRow.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(2, folderLabel, folderRow);
+        grid.add(problem(model.folderProblemProperty(), "account-folder-problem"), 1, 3);
+
+        Label hint = new Label("Texters see the name in their account list. Any folder works, including one that "
+                + "a Dropbox, OneDrive or Google Drive client keeps in sync.");
+        hint.setWrapText(true);
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+
+        Button add = new Button("Add account", new FontIcon(Feather.CHECK));
+        add.setId("add-account-confirm");
+        add.setDefaultButton(true);
+        add.getStyleClass().add(Styles.ACCENT);
+        add.disableProperty().bind(model.canAddProperty().not());
+        add.setOnAction(event -> model.addLocalFolder());
+        Button cancel = new Button("Cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(event -> model.cancelAdding());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        progress.visibleProperty().bind(model.workingProperty());
+        HBox buttons = new HBox(8, add, cancel, progress);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        VBox card = Ui.card("ADD A LOCAL FOLDER", grid, hint, buttons);
+        card.visibleProperty().bind(model.addingProperty());
+        card.managedProperty().bind(model.addingProperty());
+        // The form's buttons respond to Enter and Escape only while the form is shown.
+        model.addingProperty().addListener((observable, old, open) -> {
+            add.setDefaultButton(open);
+            cancel.setCancelButton(open);
+        });
+        add.setDefaultButton(false);
+        cancel.setCancelButton(false);
+        return card;
+    }
+
+    private ListView<AccountRow> accountList() {
+        list = new ListView<>(model.accounts());
+        list.setId("account-list");
+        list.setCellFactory(view -> new AccountCell());
+        Button addFolder = Ui.button("Add a folder…", Feather.FOLDER_PLUS, this::didClickAddLocalFolder);
+        VBox empty = new VBox(12, Ui.emptyState(EMPTY_TEXT), addFolder);
+        empty.setAlignment(Pos.CENTER);
+        list.setPlaceholder(empty);
+        list.getStyleClass().add(Styles.BORDERED);
+        // The form's fields disappear when it closes, so the focus moves to the list instead of getting lost.
+        model.addingProperty().addListener((observable, old, open) -> {
+            if (!open) {
+                list.requestFocus();
+            }
+        });
+
+        list.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> model.selectedProperty().set(row));
+        model.selectedProperty().addListener((observable, old, row) -> {
+            if (row == null) {
+                list.getSelectionModel().clearSelection();
+            } else if (!row.equals(list.getSelectionModel().getSelectedItem())) {
+                list.getSelectionModel().select(row);
+            }
+        });
+        list.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.F2) {
+                didClickRename();
+                event.consume();
+            } else if (event.getCode() == KeyCode.DELETE) {
+                didClickRemove();
+                event.consume();
+            }
+        });
+        MenuItem rename = new MenuItem("Rename…", new FontIcon(Feather.EDIT_2));
+        rename.setOnAction(event -> didClickRename());
+        MenuItem remove = new MenuItem("Remove…", new FontIcon(Feather.TRASH_2));
+        remove.setOnAction(event -> didClickRemove());
+        list.setContextMenu(new ContextMenu(rename, remove));
+        return list;
+    }
+
+    private void didClickAddLocalFolder() {
+        model.startAddingLocalFolder();
+        nameField.requestFocus();
+    }
+
+    private void didClickChooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose the folder to share");
+        File current = model.newFolderProperty().get().isBlank() ? null : new File(model.newFolderProperty().get());
+        if (current != null && current.isDirectory()) {
+            chooser.setInitialDirectory(current);
+        }
+        File folder = chooser.showDialog(view.getScene().getWindow());
+        if (folder != null) {
+            model.chooseFolder(folder.getAbsolutePath());
+            if (model.newNameProperty().get().isBlank()) {
+                model.newNameProperty().set(folder.getName());
+            }
+        }
+    }
+
+    private void didClickRename() {
+        AccountRow row = model.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        new RenameDialog(row, model).ask(view.getScene().getWindow()).ifPresent(name -> model.rename(row, name));
+    }
+
+    private void didClickRemove() {
+        AccountRow row = model.selectedProperty().get();
+        if (row != null) {
+            model.requestRemove(row);
+        }
+    }
+
+    private boolean confirm(String question, String action) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(view.getScene().getWindow());
+        dialog.setTitle("Remove account");
+        dialog.setHeaderText(null);
+        FontIcon warning = new FontIcon(Feather.ALERT_TRIANGLE);
+        warning.setIconSize(28);
+        warning.getStyleClass().add(Styles.DANGER);
+        Label title = new Label("Remove account");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label text = new Label(question);
+        text.setId("remove-question");
+        text.setWrapText(true);
+        text.setPrefWidth(400);
+        HBox content = new HBox(16, warning, new VBox(8, title, text));
+        content.setPadding(new Insets(20, 24, 8, 20));
+        dialog.getDialogPane().setContent(content);
+        ButtonType agree = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(agree, ButtonType.CANCEL);
+        Button agreeButton = (Button) dialog.getDialogPane().lookupButton(agree);
+        agreeButton.getStyleClass().add(Styles.DANGER);
+        // Cancel is the default button, so Enter does not remove the account by accident.
+        agreeButton.setDefaultButton(false);
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        Optional<ButtonType> answer = dialog.showAndWait();
+        return answer.isPresent() && answer.get() == agree;
+    }
+
+    /** Gives a field the theme's red border while it has a problem. */
+    static void markInvalid(Node field, ObservableStringValue problem) {
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, !problem.get().isEmpty());
+        problem.addListener((observable, old, text) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !text.isEmpty()));
+    }
+
+    private static Label fieldLabel(String text, Node field) {
+        Label label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        return label;
+    }
+
+    /** Returns a label that shows a field's problem in red and takes no space while there is none. */
+    static Label problem(ObservableStringValue text, String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        label.setWrapText(true);
+        label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** One account: its name, provider, location, phones, and whether its storage can be reached. */
+    private static final class AccountCell extends ListCell<AccountRow> {
+
+        @Override
+        protected void updateItem(AccountRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            FontIcon icon = new FontIcon(Feather.FOLDER);
+            icon.setIconSize(22);
+            icon.getStyleClass().add("td-account-icon");
+
+            Label name = new Label(row.name());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            Label where = new Label(row.providerLabel() + " · " + row.location());
+            where.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            where.setTooltip(new Tooltip(row.location()));
+            Label phones = new Label(row.phonesText(), new FontIcon(Feather.SMARTPHONE));
+            phones.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            VBox text = new VBox(2, name, where, phones);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+
+            Label state = row.reachable()
+                    ? new Label("Reachable", new FontIcon(Feather.CHECK_CIRCLE))
+                    : new Label("Not reachable", new FontIcon(Feather.ALERT_TRIANGLE));
+            state.getStyleClass().addAll(Styles.TEXT_SMALL, row.reachable() ? Styles.SUCCESS : Styles.DANGER);
+            state.setMinWidth(Label.USE_PREF_SIZE);
+            state.setTooltip(new Tooltip(row.reachable()
+                    ? "The folder exists and TextDrive can read it."
+                    : "The folder is missing or TextDrive cannot read it: texters get an error until it is back."));
+
+            HBox graphic = new HBox(14, icon, text, state);
+            graphic.setAlignment(Pos.CENTER_LEFT);
+            graphic.setPadding(new Insets(6, 8, 6, 4));
+            setText(null);
+            setGraphic(graphic);
+            setAccessibleText(row.name() + ", " + row.providerLabel() + ", " + row.location() + ", "
+                    + (row.reachable() ? "reachable" : "not reachable") + ", " + row.phonesText());
+        }
     }
 }

@@ -1,0 +1,82 @@
+package dev.textdrive.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigWriterTest {
+
+    private static final String SID = "AC0123456789abcdef0123456789abcdef";
+
+    @TempDir
+    Path directory;
+
+    private ConfigWriter writer() {
+        return new ConfigWriter(new ConfigLoader(directory.resolve("data")));
+    }
+
+    @Test
+    void phoneNumberKeepsPlusSign() throws IOException {
+        Path file = directory.resolve("config.yml");
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("twilio.account_sid", SID);
+        changes.put("twilio.auth_token", "token");
+        changes.put("twilio.phone_number", "+14155550123");
+
+        writer().save(file, changes);
+
+        Config config = new ConfigLoader(directory.resolve("data")).load(file);
+        assertEquals("+14155550123", config.twilio().orElseThrow().phoneNumber());
+    }
+
+    @Test
+    void numericValueReadBack() {
+        Path file = directory.resolve("config.yml");
+
+        writer().save(file, Map.of("sms.segment_budget", "3"));
+
+        assertEquals(3, new ConfigLoader(directory.resolve("data")).load(file).segmentBudget());
+    }
+
+    @Test
+    void twilioCheckedTogetherNamesMissingKey() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("twilio.account_sid", SID);
+        values.put("twilio.auth_token", "");
+        values.put("twilio.phone_number", "+14155550123");
+
+        Optional<ConfigWriter.Problem> problem = writer().check(values);
+
+        assertEquals(Optional.of("twilio.auth_token"), problem.orElseThrow().key());
+        assertTrue(problem.orElseThrow().message().startsWith("Missing 'twilio.auth_token': "), problem.get().message());
+    }
+
+    @Test
+    void invalidValueNamesItsKey() {
+        Optional<ConfigWriter.Problem> problem = writer().check(Map.of("links.expiry", "forever"));
+
+        assertEquals(Optional.of("links.expiry"), problem.orElseThrow().key());
+        assertEquals("Invalid value 'forever' for 'links.expiry': expected a number followed by s, m, h or d "
+                + "(such as 30m or 24h), from 1m to 30d.", problem.get().message());
+    }
+
+    @Test
+    void writeLeavesNoTemporaryFile() throws IOException {
+        Path file = directory.resolve("config.yml");
+        Files.writeString(file, "sms:\n  default_region: US\n");
+
+        writer().save(file, Map.of("links.expiry", "2h"));
+
+        try (var files = Files.list(directory)) {
+            assertEquals(java.util.List.of("config.yml"), files.map(path -> path.getFileName().toString()).toList());
+        }
+    }
+}
