@@ -20,10 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "simulate", description = "Send a text to the running server as a phone would, and print the reply.")
 final class SimulateCommand implements Callable<Integer> {
 
-    /** The number the simulated texts are addressed to when no Twilio number is configured. */
-    private static final String SIMULATOR_NUMBER = "+15555550199";
-    private static final String SIMULATOR_ACCOUNT_SID = "AC00000000000000000000000000000000";
-
     @ParentCommand
     TextDriveCommand parent;
 
@@ -49,8 +45,8 @@ final class SimulateCommand implements Callable<Integer> {
         String host = config.server().host().equals("0.0.0.0") ? "127.0.0.1" : config.server().host();
         String localUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.server().port() + "/sms";
         SimulatedWebhook webhook = new SimulatedWebhook(localUrl, config.webhookUrl(), new WebhookSignature(secret),
-                config.twilio().map(Config.Twilio::accountSid).orElse(SIMULATOR_ACCOUNT_SID),
-                config.twilio().map(Config.Twilio::phoneNumber).orElse(SIMULATOR_NUMBER));
+                config.twilio().map(Config.Twilio::accountSid).orElse(SimulatedWebhook.SIMULATOR_ACCOUNT_SID),
+                config.twilio().map(Config.Twilio::phoneNumber).orElse(SimulatedWebhook.SIMULATOR_NUMBER));
         try {
             SimulatedWebhook.Result result = webhook.send(from, String.join(" ", words));
             if (result.status() != 200) {

@@ -71,7 +71,7 @@ public final class DesktopApp extends Application {
                 }, ignored -> { }, error -> { }));
         theme.applyInitial();
 
-        MainWindow window = new MainWindow(services, background, theme);
+        MainWindow window = new MainWindow(services, background, theme, getHostServices()::showDocument);
         Scene scene = new Scene(window.root());
         scene.getStylesheets().add(Objects.requireNonNull(
                 DesktopApp.class.getResource("textdrive.css")).toExternalForm());

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.textdrive.activity.ActivityEvent;
 import dev.textdrive.gui.access.AccessScreen;
 import dev.textdrive.gui.accounts.AccountsScreen;
+import dev.textdrive.gui.chat.LinkFlow;
 import dev.textdrive.gui.dashboard.DashboardScreen;
 import dev.textdrive.gui.dashboard.DashboardViewModel;
 import dev.textdrive.gui.phones.PhonesScreen;
@@ -12,6 +13,7 @@ import dev.textdrive.gui.settings.SettingsScreen;
 import dev.textdrive.gui.simulator.SimulatorScreen;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,15 +42,22 @@ public final class MainWindow implements StatusReporter {
     private final Theme theme;
     private Screen current;
 
+    /** Creates the window with links in messages copied to the clipboard when clicked. */
     public MainWindow(Services services, FxBackground background, Theme theme) {
+        this(services, background, theme, null);
+    }
+
+    /** @param linkOpener opens a URL clicked in a message, such as in the browser; null copies it instead */
+    public MainWindow(Services services, FxBackground background, Theme theme, Consumer<String> linkOpener) {
+        Consumer<String> opener = linkOpener != null ? linkOpener : LinkFlow.copyingOpener(this);
         this.theme = theme;
         this.screens = List.of(
                 new DashboardScreen(new DashboardViewModel(services, background, this), this),
                 new PhonesScreen(services, background, this),
                 new AccountsScreen(services, background, this),
                 new AccessScreen(services, background, this),
-                new SessionsScreen(services, background, this),
-                new SimulatorScreen(services, background, this),
+                new SessionsScreen(services, background, this, opener),
+                new SimulatorScreen(services, background, this, opener),
                 new SettingsScreen(services, background, this));
 
         root.setLeft(sidebar());

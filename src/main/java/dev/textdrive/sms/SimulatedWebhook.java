@@ -27,6 +27,11 @@ import org.xml.sax.SAXException;
  */
 public final class SimulatedWebhook {
 
+    /** The number simulated texts are addressed to when no Twilio number is configured, reserved for fiction. */
+    public static final String SIMULATOR_NUMBER = "+15555550199";
+    /** The AccountSid of simulated texts when no Twilio account is configured. */
+    public static final String SIMULATOR_ACCOUNT_SID = "AC00000000000000000000000000000000";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final String localUrl;
