@@ -143,7 +143,13 @@ public final class CommandEngine {
                     return list(Session.fresh(session.phone(), clock.instant()), Replies.NO_ACCESS + "\n" + TOP_HEADER);
                 }
                 Session inside = listed.enterAccount(accountId);
-                return list(inside, header(inside, entered));
+                try {
+                    return list(inside, header(inside, entered));
+                } catch (StorageException e) {
+                    // execute() has no account at the top level, so this failure is handled here with the account
+                    // being entered. Then the reply names it, and a rejected token marks it for relinking.
+                    return storageFailure(session, entered, e);
+                }
             }
             default -> {
                 Session inside = listed.enterFolder(new Session.Folder(target.id(), target.name()));
