@@ -261,7 +261,7 @@ public final class CommandEngine {
             case UNAUTHORIZED -> {
                 log.warn("Account '{}' must be linked again: {}", accountName, e.getMessage());
                 account.ifPresent(found -> accounts.markNeedsRelink(found.id()));
-                return Replies.relink(accountName);
+                return Replies.relink(accountName, session.atTop());
             }
             case FORBIDDEN -> {
                 log.warn("Refused an item outside account '{}' for {}: {}", accountName, PhoneNumbers.mask(session.phone()), e.getMessage());
