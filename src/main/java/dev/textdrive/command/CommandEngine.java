@@ -143,7 +143,13 @@ public final class CommandEngine {
                     return list(Session.fresh(session.phone(), clock.instant()), Replies.NO_ACCESS + "\n" + TOP_HEADER);
                 }
                 Session inside = listed.enterAccount(accountId);
-                return list(inside, header(inside, entered));
+                try {
+                    return list(inside, header(inside, entered));
+                } catch (StorageException e) {
+                    // execute() has no account at the top level, so this failure is handled here with the account
+                    // being entered. Then the reply names it, and a rejected token marks it for relinking.
+                    return storageFailure(session, entered, e);
+                }
             }
             default -> {
                 Session inside = listed.enterFolder(new Session.Folder(target.id(), target.name()));
@@ -255,7 +261,7 @@ public final class CommandEngine {
             case UNAUTHORIZED -> {
                 log.warn("Account '{}' must be linked again: {}", accountName, e.getMessage());
                 account.ifPresent(found -> accounts.markNeedsRelink(found.id()));
-                return Replies.relink(accountName);
+                return Replies.relink(accountName, session.atTop());
             }
             case FORBIDDEN -> {
                 log.warn("Refused an item outside account '{}' for {}: {}", accountName, PhoneNumbers.mask(session.phone()), e.getMessage());

@@ -60,8 +60,10 @@ final class Replies {
         return location + " is empty. Send cd .. to go up.";
     }
 
-    static String relink(String account) {
-        return account + " must be linked again by the operator. Send cd .. for your other accounts.";
+    /** Returns the reply for a rejected account; at the account list, ls lists the others, and inside it, cd .. does. */
+    static String relink(String account, boolean atTop) {
+        return account + " must be linked again by the operator. Send " + (atTop ? "ls" : "cd ..")
+                + " for your other accounts.";
     }
 
     static String invalidNumber(String example) {

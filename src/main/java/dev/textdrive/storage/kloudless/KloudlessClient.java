@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,9 @@ public final class KloudlessClient {
     /** The maximum time one call may take, retries included. */
     public static final Duration CALL_DEADLINE = Duration.ofSeconds(8);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** Error codes that reject a token, or an authorization code or app key at the token endpoint. */
+    private static final Set<String> REJECTED_CREDENTIALS =
+            Set.of("invalid_token", "unauthorized", "invalid_grant", "invalid_client", "unauthorized_client");
 
     private static final Logger log = LoggerFactory.getLogger(KloudlessClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -221,14 +225,15 @@ public final class KloudlessClient {
 
     private StorageException failure(int status, String body, String what) {
         JsonNode error = tryParse(body);
-        String code = error.path("error_code").asText("");
+        // The token endpoint may return errors in the OAuth 2.0 format, {"error": "invalid_grant"} (RFC 6749, 5.2).
+        String code = error.path("error_code").asText(error.path("error").asText(""));
         String message = error.path("message").asText("");
         String requestId = error.path("id").asText("");
         log.warn("Kloudless returned {} for {}: error_code '{}', message '{}', request id '{}'.", status, what, code,
                 message, requestId);
         String detail = "Kloudless error " + status + (code.isEmpty() ? "" : " (" + code + ")")
                 + (requestId.isEmpty() ? "" : ", request " + requestId);
-        if (status == 401 || code.equals("invalid_token") || code.equals("unauthorized")) {
+        if (status == 401 || REJECTED_CREDENTIALS.contains(code)) {
             return new StorageException(Reason.UNAUTHORIZED, detail);
         }
         if (status == 404) {

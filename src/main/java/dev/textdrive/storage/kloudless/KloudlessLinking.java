@@ -82,6 +82,10 @@ public final class KloudlessLinking {
                     app.appId().orElseThrow(), app.apiKey().orElseThrow(), clock);
             return save(null, token.accessToken(), token.accountId(), app.baseUrl(), "oauth");
         } catch (StorageException e) {
+            if (e.reason() == StorageException.Reason.UNAVAILABLE) {
+                throw new LinkingException("Could not finish the sign-in with Kloudless: " + sentence(e)
+                        + " Start linking again from TextDrive in a minute.", e);
+            }
             throw new LinkingException("Kloudless did not accept the sign-in: " + reason(e), e);
         }
     }
@@ -98,6 +102,10 @@ public final class KloudlessLinking {
             String id = accountId.isPresent() ? accountId.get() : onlyAccount(baseUrl, token);
             return save(name, token, id, baseUrl, actor);
         } catch (StorageException e) {
+            if (e.reason() == StorageException.Reason.UNAVAILABLE) {
+                throw new LinkingException("Could not check the token with Kloudless at " + baseUrl + ": " + sentence(e)
+                        + " Check the base URL, or try again later.", e);
+            }
             throw new LinkingException("Kloudless at " + baseUrl + " did not accept the token: " + reason(e), e);
         }
     }
@@ -147,6 +155,12 @@ public final class KloudlessLinking {
             case NOT_FOUND -> "the account was not found (" + e.getMessage() + ").";
             default -> e.getMessage();
         };
+    }
+
+    /** Returns the exception's message as a sentence that ends with a period. */
+    private static String sentence(StorageException e) {
+        String message = e.getMessage();
+        return message.endsWith(".") ? message : message + ".";
     }
 
     private static String encode(String value) {
