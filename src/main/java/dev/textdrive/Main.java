@@ -6,7 +6,7 @@ import dev.textdrive.cli.TextDriveCommand;
 public final class Main {
 
     private static final java.util.Set<String> ADMIN_COMMANDS = java.util.Set.of(
-            "phone", "account", "grant", "revoke", "simulate", "--version", "-V", "--help", "-h");
+            "phone", "account", "grant", "revoke", "simulate", "outbox", "--version", "-V", "--help", "-h");
 
     private Main() {
     }

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoSetup {
 
-    /** A number in the range reserved for fiction (555-01XX), so it never reaches a real phone. */
-    public static final String DEMO_PHONE = "+15555550100";
+    /** A number in the range reserved for fiction (555-0100 to 555-0199), which libphonenumber accepts as valid. */
+    public static final String DEMO_PHONE = "+12025550100";
     public static final String DEMO_ACCOUNT = "Demo";
 
     private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);

@@ -66,7 +66,7 @@ public final class TextDrive implements AutoCloseable {
         this.sessions = new SessionStore(database, clock);
         this.messages = new MessageLog(database, clock, activity);
         this.links = new LinkStore(database, clock);
-        this.providers = new StorageProviders(links, accounts, config.server().publicUrl(), clock);
+        this.providers = new StorageProviders(links, accounts, this::publicUrl, clock);
         this.gateway = config.twilio()
                 .<SmsGateway>map(twilio -> new TwilioGateway(twilio, messages, phones))
                 .orElseGet(() -> new SimulatorGateway(messages));
@@ -80,7 +80,7 @@ public final class TextDrive implements AutoCloseable {
         this.signature = new WebhookSignature(webhookSecret(config, settings));
 
         Map<String, Handler> routes = new LinkedHashMap<>();
-        routes.put("/sms", new SmsWebhookHandler(config.webhookUrl(), signature, inbound));
+        routes.put("/sms", new SmsWebhookHandler(this::webhookUrl, signature, inbound));
         routes.put(DownloadHandler.PREFIX, new DownloadHandler(links, accounts, providers));
         routes.put("/health", new HealthHandler());
         this.kloudless = new KloudlessLinking(config.kloudless(), accounts, clock);
@@ -155,6 +155,17 @@ public final class TextDrive implements AutoCloseable {
 
     public VerificationService verification() {
         return verification;
+    }
+
+    /** Returns the base URL Twilio calls and links start with: server.public_url, or the local URL when unset. */
+    public String publicUrl() {
+        String configured = config.server().publicUrl();
+        return configured.isEmpty() ? server.localUrl() : configured;
+    }
+
+    /** Returns the URL Twilio calls and signs for the SMS webhook. */
+    public String webhookUrl() {
+        return publicUrl() + "/sms";
     }
 
     /** Returns the linking of Kloudless accounts, by OAuth or token. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code account add-local|list|remove}: the storage accounts texters can browse. */
-@Command(name = "account", description = "Add, list and remove storage accounts (local folders, Kloudless).", mixinStandardHelpOptions = true)
+@Command(name = "account", description = "Add, list and remove storage accounts (local folders, Kloudless).")
 final class AccountCommand {
 
     @ParentCommand

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code phone add|list|remove}: the phones that may text TextDrive. */
-@Command(name = "phone", description = "Add, verify, list and remove phones.", mixinStandardHelpOptions = true)
+@Command(name = "phone", description = "Add, verify, list and remove phones.")
 final class PhoneCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss z").withZone(ZoneId.systemDefault());
@@ -30,12 +30,18 @@ final class PhoneCommand {
     CommandSpec spec;
 
     @Command(name = "add", description = "Add a phone number (international form, or national in sms.default_region).")
-    int add(@Parameters(paramLabel = "E164", description = "The number, such as +447700900123.") String number,
+    int add(@Parameters(paramLabel = "E164", description = "The number, such as +447400123456.") String number,
             @Option(names = "--label", paramLabel = "TEXT", description = "A name for the phone.") String label,
             @Option(names = "--verified", description = "Record that you vouch for the number, so it can use "
                     + "TextDrive without a one-time code.") boolean verified) {
         try (TextDrive app = parent.openApp()) {
             String e164 = new PhoneNumbers(app.config().defaultRegion()).parse(number).e164();
+            java.util.Optional<Phone> existing = app.phones().find(e164);
+            if (existing.isPresent() && verified && !existing.get().verified()) {
+                app.phones().markVerified(e164, "cli", "vouched for by the operator");
+                spec.commandLine().getOut().println("Marked " + PhoneNumbers.international(e164) + " verified.");
+                return 0;
+            }
             Phone phone = app.phones().add(e164, label, verified, "cli");
             spec.commandLine().getOut().println("Added " + PhoneNumbers.international(phone.e164()) + " ("
                     + phone.state() + ")." + (verified ? "" : " It can text TextDrive once verified: run 'phone verify "
@@ -54,6 +60,14 @@ final class PhoneCommand {
             try {
                 expiresAt = app.verification().requestCode(e164);
             } catch (VerificationException e) {
+                // A code the texter already has stays usable: a second run within the cooldown asks for it.
+                java.util.Optional<dev.textdrive.verification.VerificationCode> active = app.verification().find(e164)
+                        .filter(code -> !code.lockedOut() && code.expiresAt().isAfter(java.time.Instant.now()));
+                if (e.retryAt() != null && active.isPresent()) {
+                    spec.commandLine().getOut().println("The code sent at " + TIME.format(active.get().createdAt())
+                            + " is valid until " + TIME.format(active.get().expiresAt()) + ": enter it.");
+                    return promptForCode(app, e164);
+                }
                 String retry = e.retryAt() == null ? "" : " Try again after " + TIME.format(e.retryAt()) + ".";
                 throw new IllegalArgumentException(e.getMessage() + retry, e);
             }
@@ -64,25 +78,31 @@ final class PhoneCommand {
                         .ifPresent(message -> out.println("Simulator mode, so the SMS is in the outbox: " + message.body()));
             }
 
-            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
-            while (true) {
-                out.print("Code: ");
-                out.flush();
-                String line = in.readLine();
-                if (line == null) {
-                    throw new IllegalArgumentException("No code entered: run 'phone verify' again when you have it.");
-                }
-                VerificationService.Outcome outcome = app.verification().verifyCode(e164, line, "cli");
-                out.println(outcome.message());
-                switch (outcome.result()) {
-                    case VERIFIED:
-                        return 0;
-                    case WRONG:
-                    case INVALID_FORMAT:
-                        continue;
-                    default:
-                        return 1;
-                }
+            return promptForCode(app, e164);
+        }
+    }
+
+    private int promptForCode(TextDrive app, String e164) throws java.io.IOException {
+        var out = spec.commandLine().getOut();
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        while (true) {
+            out.print("Code: ");
+            out.flush();
+            String line = in.readLine();
+            if (line == null) {
+                throw new IllegalArgumentException("No code entered: run 'phone verify " + e164
+                        + "' again to enter the code the texter has.");
+            }
+            VerificationService.Outcome outcome = app.verification().verifyCode(e164, line, "cli");
+            out.println(outcome.message());
+            switch (outcome.result()) {
+                case VERIFIED:
+                    return 0;
+                case WRONG:
+                case INVALID_FORMAT:
+                    continue;
+                default:
+                    return 1;
             }
         }
     }

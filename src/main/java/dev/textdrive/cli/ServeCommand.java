@@ -35,11 +35,19 @@ final class ServeCommand implements Callable<Integer> {
         }, "textdrive-shutdown"));
         app.server().start();
 
-        log.info("TextDrive is listening on {}; Twilio should call {}.", app.server().localUrl(), config.webhookUrl());
+        log.info("TextDrive is listening on {}; Twilio should call {}.", app.server().localUrl(), app.webhookUrl());
         if (config.simulatorMode()) {
             String configOption = loaded.file() == null ? "" : " --config " + loaded.file();
-            log.info("Simulator mode: no SMS leave this machine. Text as the demo phone {} from another terminal: "
-                    + "{}{} simulate ls", DemoSetup.DEMO_PHONE, TextDriveCommand.launchCommand(), configOption);
+            boolean demoReady = app.phones().find(DemoSetup.DEMO_PHONE).isPresent()
+                    && !app.accounts().grantedTo(DemoSetup.DEMO_PHONE).isEmpty();
+            if (demoReady) {
+                log.info("Simulator mode: no SMS leave this machine. Text as the demo phone {} from another terminal: "
+                        + "{}{} simulate ls", DemoSetup.DEMO_PHONE, TextDriveCommand.launchCommand(), configOption);
+            } else {
+                log.info("Simulator mode: no SMS leave this machine. Add a verified phone and grant it an account, "
+                        + "then text as it from another terminal: {}{} simulate --from E164 ls",
+                        TextDriveCommand.launchCommand(), configOption);
+            }
         }
         stopped.await();
         return 0;

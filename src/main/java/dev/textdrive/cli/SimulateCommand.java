@@ -36,6 +36,14 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Config config = parent.loadConfig().config();
+        if (config.server().port() == 0) {
+            throw new IllegalArgumentException("server.port is 0, so the server picks its port when it starts and "
+                    + "simulate cannot find it: set a fixed server.port in the config.");
+        }
+        if (!from.matches("\\+[1-9]\\d{6,14}")) {
+            throw new IllegalArgumentException("Invalid --from '" + from + "': give the phone in E.164 form, such as "
+                    + DemoSetup.DEMO_PHONE + ".");
+        }
         String secret;
         try (TextDrive app = parent.openApp()) {
             secret = config.twilio().map(Config.Twilio::authToken)

@@ -18,10 +18,11 @@ import picocli.CommandLine.ScopeType;
 /** The {@code textdrive} command line: the server, the operator's admin commands, and the simulator. */
 @Command(name = "textdrive",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = TextDriveCommand.Version.class,
         description = "Browse storage accounts and share files by SMS.",
         subcommands = {ServeCommand.class, PhoneCommand.class, AccountCommand.class, GrantCommand.class,
-                RevokeCommand.class, SimulateCommand.class})
+                RevokeCommand.class, SimulateCommand.class, OutboxCommand.class})
 public final class TextDriveCommand implements Runnable {
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,

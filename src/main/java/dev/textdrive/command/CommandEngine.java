@@ -268,8 +268,11 @@ public final class CommandEngine {
                 return Replies.FORBIDDEN;
             }
             default -> {
-                log.warn("Storage of account '{}' failed for {}.", accountName, PhoneNumbers.mask(session.phone()), e);
-                return Replies.UNAVAILABLE;
+                log.warn("Storage of account '{}' failed for {}: {}", accountName, PhoneNumbers.mask(session.phone()),
+                        e.getMessage());
+                log.debug("Storage failure of account '{}'.", accountName, e);
+                boolean local = account.map(found -> found.provider().equals(StorageAccount.LOCAL)).orElse(false);
+                return local ? Replies.unreachable(accountName) : Replies.UNAVAILABLE;
             }
         }
     }

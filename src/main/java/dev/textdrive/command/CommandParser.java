@@ -15,6 +15,8 @@ public final class CommandParser {
     private static final Set<String> START_WORDS = Set.of("start", "unstop", "yes", "optin");
 
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+    /** Zero-width and other format characters and NUL, which some phones and keyboards add unseen. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\x00]");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.!?,;]+$");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
@@ -22,7 +24,8 @@ public final class CommandParser {
     }
 
     public static Command parse(String text) {
-        String normalized = WHITESPACE.matcher(text == null ? "" : text).replaceAll(" ").strip();
+        String visible = INVISIBLE.matcher(text == null ? "" : text).replaceAll("");
+        String normalized = WHITESPACE.matcher(visible).replaceAll(" ").strip();
         if (normalized.isEmpty()) {
             return new Command.Invalid(Replies.EMPTY);
         }

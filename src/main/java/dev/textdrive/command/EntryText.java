@@ -71,6 +71,7 @@ final class EntryText {
      */
     static String shorten(String name, int max) {
         String clean = name.codePoints()
+                .filter(c -> !isBidiControl(c))
                 .map(c -> Character.isISOControl(c) || !allowedInXml(c) ? ' ' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
@@ -93,6 +94,15 @@ final class EntryText {
     }
 
     /** Returns whether XML 1.0 allows a code point in text. The caller handles controls below U+0020. */
+    /**
+     * Returns whether a character changes the direction of the text around it; removed from names because a
+     * right-to-left override can make {@code txt.exe} display as {@code exe.txt}.
+     */
+    static boolean isBidiControl(int codePoint) {
+        return codePoint == 0x061C || codePoint == 0x200E || codePoint == 0x200F
+                || (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
+    }
+
     private static boolean allowedInXml(int codePoint) {
         return codePoint < Character.MIN_SURROGATE
                 || (codePoint > Character.MAX_SURROGATE && codePoint < 0xFFFE)

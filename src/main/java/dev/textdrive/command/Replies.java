@@ -8,7 +8,8 @@ final class Replies {
     static final String MORE_USAGE = "Send more on its own for the next page.";
     static final String CD_USAGE = "Send cd and a number from the list, such as cd 2, or cd .. to go up.";
     static final String GET_USAGE = "Send get and a file's number from the list, such as get 3.";
-    static final String SEND_USAGE = "Send send, a file's number and a phone number, such as send 3 +14155550123.";
+    static final String SEND_USAGE = "To text a file's link, send send with the file's number and a phone number, "
+            + "such as: send 3 +12015550123";
     static final String RESET_USAGE = "Send reset on its own to start over.";
     static final String HELP = """
             TextDrive commands:
@@ -24,7 +25,7 @@ final class Replies {
     static final String NO_ACCESS = "You no longer have access to that account.";
     static final String RESET = "Starting over.";
     static final String GONE = "That item is no longer there. Send ls to list again, or cd .. to go up.";
-    static final String FORBIDDEN = "That item cannot be shared. Send ls to list again.";
+    static final String FORBIDDEN = "That item cannot be shared. Send cd .. to go up, or ls to list again.";
     static final String UNAVAILABLE = "Storage is not answering. Try again in a minute.";
     static final String SEND_FAILED = "The message could not be sent. Try again later.";
     static final String REGION_NOT_ENABLED = "Texts to that country are not enabled. Ask the operator.";
@@ -54,6 +55,10 @@ final class Replies {
 
     static String notFile(long index, String kindWord) {
         return index + " is " + article(kindWord) + " " + kindWord + ": send cd " + index + " to open it.";
+    }
+
+    static String unreachable(String account) {
+        return account + " cannot be reached right now. Try again later, or ask the operator.";
     }
 
     static String empty(String location) {

@@ -37,7 +37,8 @@ public record Config(
      *
      * @param host the interface to bind
      * @param port the TCP port, 0 for any free port
-     * @param publicUrl the base URL that Twilio calls and that download links start with, without a trailing slash
+     * @param publicUrl the base URL that Twilio calls and that download links start with, without a trailing slash;
+     *                  empty when it is the local URL of a server on a port chosen at start (port 0)
      */
     public record Server(String host, int port, String publicUrl) {
     }

@@ -94,11 +94,17 @@ public final class ConfigLoader {
         int port = integer(root, "server", "port", 0, 65535).orElse(Config.DEFAULT_PORT);
         String publicUrl = text(root, "server", "public_url")
                 .map(value -> httpUrl("server.public_url", value))
-                .orElseGet(() -> "http://" + displayHost(host) + ":" + port);
+                // With port 0 the real port is known only once the server listens, so the URL is left empty
+                // and the running server's local URL stands in for it.
+                .orElseGet(() -> port == 0 ? "" : "http://" + displayHost(host) + ":" + port);
+        if (stripTrailingSlash(publicUrl).endsWith("/sms")) {
+            throw invalid("server.public_url", publicUrl, "the base URL without /sms, such as https://textdrive.example.com: "
+                    + "TextDrive adds /sms for the webhook");
+        }
         Config.Server server = new Config.Server(host, port, stripTrailingSlash(publicUrl));
 
         Path databasePath = text(root, "database", "path")
-                .map(value -> baseDirectory.resolve(expandHome(value)).normalize())
+                .map(value -> databaseFile(value, baseDirectory))
                 .orElse(dataDirectory.resolve("textdrive.db"));
 
         Optional<Config.Twilio> twilio = twilio(root);
@@ -272,6 +278,15 @@ public final class ConfigLoader {
             throw invalid(key, value, "a two-letter ISO 3166 region code such as US, GB or DE");
         }
         return region;
+    }
+
+    private Path databaseFile(String value, Path baseDirectory) {
+        Path path = baseDirectory.resolve(expandHome(value)).normalize();
+        if (java.nio.file.Files.isDirectory(path)) {
+            throw invalid("database.path", value, "the path of a database file such as " + path.resolve("textdrive.db")
+                    + ", not a folder");
+        }
+        return path;
     }
 
     private Duration duration(String key, String value) {

@@ -88,7 +88,7 @@ public final class DesktopApp extends Application {
         log.info("Main window shown {} ms after the JVM started.",
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         log.info("TextDrive is listening on {}; Twilio should call {}.", services.app().server().localUrl(),
-                services.config().webhookUrl());
+                services.app().webhookUrl());
     }
 
     private void showStartFailure(Stage stage, Exception error) {

@@ -32,14 +32,15 @@ public final class PhoneStore {
      * @throws IllegalStateException when the number was already added
      */
     public Phone add(String e164, String label, boolean verified, String actor) {
+        String checkedLabel = PhoneLabels.check(label);
         database.update(connection -> {
             if (Sql.count(connection, "SELECT COUNT(*) FROM phones WHERE e164 = ?", e164) > 0) {
                 throw new IllegalStateException("Phone " + e164 + " is already added.");
             }
             long now = clock.millis();
             Sql.update(connection, "INSERT INTO phones (e164, label, verified_at, created_at) VALUES (?, ?, ?, ?)",
-                    e164, blankToNull(label), verified ? now : null, now);
-            audit.record(connection, actor, "phone.add", e164, label);
+                    e164, checkedLabel, verified ? now : null, now);
+            audit.record(connection, actor, "phone.add", e164, checkedLabel);
             if (verified) {
                 audit.record(connection, actor, "phone.verify", e164, "vouched for by the operator");
             }
@@ -107,9 +108,5 @@ public final class PhoneStore {
 
     private static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
         return Optional.ofNullable(Sql.nullableLong(row, column)).map(Instant::ofEpochMilli);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -53,6 +53,10 @@ public final class TwilioGateway implements SmsGateway {
         } catch (ApiException e) {
             Integer code = e.getCode();
             messages.recordOutbound(null, sms, "failed", code);
+            if (code == null) {
+                log.warn("Could not reach Twilio for {} SMS to {}: {}", sms.purpose(), PhoneNumbers.mask(sms.to()), e.getMessage());
+                throw new SmsException(null, "Could not reach Twilio: " + e.getMessage(), e);
+            }
             if (code != null && code == SmsException.OPTED_OUT) {
                 phones.recordOptOut(sms.to(), "twilio 21610");
             }

@@ -23,8 +23,8 @@ public final class AccountNames {
             throw new IllegalArgumentException("The account name is empty: give a name such as Photos.");
         }
         if (stripped.codePointCount(0, stripped.length()) > MAX_LENGTH) {
-            throw new IllegalArgumentException("The account name '" + stripped + "' is too long: use at most "
-                    + MAX_LENGTH + " characters.");
+            throw new IllegalArgumentException("The account name is " + stripped.codePointCount(0, stripped.length())
+                    + " characters long: use at most " + MAX_LENGTH + ".");
         }
         if (stripped.codePoints().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("The account name contains a control character: use letters, digits and spaces.");

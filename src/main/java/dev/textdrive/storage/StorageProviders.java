@@ -16,11 +16,15 @@ public final class StorageProviders {
 
     private final LinkStore links;
     private final AccountStore accounts;
-    private final String publicUrl;
+    private final java.util.function.Supplier<String> publicUrl;
     private final Clock clock;
     private final ListingCache listingCache;
 
-    public StorageProviders(LinkStore links, AccountStore accounts, String publicUrl, Clock clock) {
+    /**
+     * @param publicUrl returns the base URL that links served by TextDrive start with
+     */
+    public StorageProviders(LinkStore links, AccountStore accounts, java.util.function.Supplier<String> publicUrl,
+                            Clock clock) {
         this.links = links;
         this.accounts = accounts;
         this.publicUrl = publicUrl;
@@ -54,6 +58,6 @@ public final class StorageProviders {
 
     /** Returns the provider of a local-folder account. */
     public LocalFolderProvider local(StorageAccount account) {
-        return new LocalFolderProvider(account.id(), Path.of(account.location()), links, publicUrl, listingCache);
+        return new LocalFolderProvider(account.id(), Path.of(account.location()), links, publicUrl.get(), listingCache);
     }
 }

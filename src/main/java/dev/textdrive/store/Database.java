@@ -69,10 +69,20 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreException("Cannot migrate database " + file + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot open database " + file + " (database.path): " + firstLine(e.getMessage())
+                    + ". Check that the path is a SQLite file TextDrive may write.", e);
         }
         log.debug("Opened database '{}'.", file);
         return database;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String trimmed = message.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
     }
 
     public Path file() {

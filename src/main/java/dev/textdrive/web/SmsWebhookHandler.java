@@ -36,7 +36,12 @@ public final class SmsWebhookHandler extends Handler.Abstract {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
-    private final String webhookUrl;
+    private static final long REJECTION_LOG_INTERVAL_MILLIS = 60_000;
+
+    private final java.util.function.Supplier<String> webhookUrl;
+    private final java.util.concurrent.atomic.AtomicLong lastRejectionLog = new java.util.concurrent.atomic.AtomicLong(
+            -REJECTION_LOG_INTERVAL_MILLIS);
+    private final java.util.concurrent.atomic.AtomicLong suppressedRejections = new java.util.concurrent.atomic.AtomicLong();
     private final WebhookSignature signature;
     private final InboundService inbound;
 
@@ -44,7 +49,8 @@ public final class SmsWebhookHandler extends Handler.Abstract {
      * @param webhookUrl the URL Twilio calls, {@code server.public_url} followed by {@code /sms}
      * @param signature the validator for the Twilio auth token, or for the local secret in simulator mode
      */
-    public SmsWebhookHandler(String webhookUrl, WebhookSignature signature, InboundService inbound) {
+    public SmsWebhookHandler(java.util.function.Supplier<String> webhookUrl, WebhookSignature signature,
+                             InboundService inbound) {
         this.webhookUrl = webhookUrl;
         this.signature = signature;
         this.inbound = inbound;
@@ -70,11 +76,10 @@ public final class SmsWebhookHandler extends Handler.Abstract {
                 return true;
             }
             String query = request.getHttpURI().getQuery();
-            String signedUrl = query == null ? webhookUrl : webhookUrl + "?" + query;
+            String signedUrl = query == null ? webhookUrl.get() : webhookUrl.get() + "?" + query;
             String given = request.getHeaders().get(SIGNATURE_HEADER);
             if (!signature.valid(signedUrl, form, given)) {
-                log.warn("Rejected a webhook request with {} signature; Twilio signs {}, so check server.public_url.",
-                        given == null ? "no" : "a wrong", signedUrl);
+                logRejected(given == null ? "no" : "a wrong", signedUrl);
                 twiml(response, callback, HttpStatus.FORBIDDEN_403, "");
                 return true;
             }
@@ -96,6 +101,19 @@ public final class SmsWebhookHandler extends Handler.Abstract {
             twiml(response, callback, HttpStatus.OK_200, "");
         }
         return true;
+    }
+
+    /** Logs rejected requests at most once a minute with a count, so unsigned requests cannot flood the log. */
+    private void logRejected(String kind, String signedUrl) {
+        long now = System.currentTimeMillis();
+        long last = lastRejectionLog.get();
+        if (now - last < REJECTION_LOG_INTERVAL_MILLIS || !lastRejectionLog.compareAndSet(last, now)) {
+            suppressedRejections.incrementAndGet();
+            return;
+        }
+        long suppressed = suppressedRejections.getAndSet(0);
+        log.warn("Rejected a webhook request with {} signature{}; Twilio signs {}, so check server.public_url.", kind,
+                suppressed == 0 ? "" : " (and " + suppressed + " more since the last warning)", signedUrl);
     }
 
     private static Map<String, List<String>> form(Request request) {

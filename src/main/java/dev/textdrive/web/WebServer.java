@@ -68,11 +68,7 @@ public final class WebServer implements AutoCloseable {
             created.start();
         } catch (IOException e) {
             stopQuietly(created);
-            if (e instanceof BindException || e.getCause() instanceof BindException) {
-                throw new WebServerException("Port " + requestedPort + " on " + host + " is already in use: stop the "
-                        + "other program that uses it, or set server.port in the config to a free port.", e);
-            }
-            throw new WebServerException("Cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
+            throw bindFailure(e);
         } catch (Exception e) {
             stopQuietly(created);
             throw new WebServerException("Cannot start the web server on " + host + ":" + requestedPort + ": "
@@ -81,6 +77,21 @@ public final class WebServer implements AutoCloseable {
         server = created;
         connector = listener;
         log.info("Web server listening on {}.", localUrl());
+    }
+
+    private WebServerException bindFailure(IOException e) {
+        Throwable bind = e instanceof BindException ? e : e.getCause();
+        String reason = bind == null || bind.getMessage() == null ? String.valueOf(e.getMessage()) : bind.getMessage();
+        if (bind instanceof BindException && reason.contains("in use")) {
+            return new WebServerException("Port " + requestedPort + " on " + host + " is already in use: stop the "
+                    + "other program that uses it, or set server.port in the config to a free port.", e);
+        }
+        if (bind instanceof BindException && reason.contains("assign")) {
+            return new WebServerException("Cannot listen on " + host + ": it is not an address of this machine. "
+                    + "Set server.host to 127.0.0.1, to 0.0.0.0 for all interfaces, or to one of this machine's addresses.", e);
+        }
+        return new WebServerException("Cannot listen on " + host + ":" + requestedPort + " (" + reason
+                + "): check server.host and server.port in the config.", e);
     }
 
     /** Returns the port listened on, which differs from the configured one when that was 0. */

@@ -79,11 +79,21 @@ class CliTest {
     void phoneAddTwiceExitsTwo() {
         cli("phone", "add", PHONE);
 
-        Result again = cli("phone", "add", PHONE, "--verified");
+        Result again = cli("phone", "add", PHONE);
 
         assertEquals(2, again.exitCode());
         assertEquals("Error: Phone " + PHONE + " is already added.\n", again.err());
         assertEquals("pending", columns(cli("phone", "list").out()).get(1));
+    }
+
+    @Test
+    void phoneAddVerifiedVouchesForPending() {
+        cli("phone", "add", PHONE);
+
+        Result vouched = cli("phone", "add", PHONE, "--verified");
+
+        assertEquals(0, vouched.exitCode(), vouched.err());
+        assertEquals("verified", columns(cli("phone", "list").out()).get(1));
     }
 
     @Test
@@ -134,7 +144,7 @@ class CliTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             ""                                        | The account name is empty
             "   "                                     | The account name is empty
-            12345678901234567890123456789012345678901 | is too long: use at most 40 characters
+            12345678901234567890123456789012345678901 | is 41 characters long: use at most 40
             """)
     void invalidAccountNameExitsTwo(String name, String message) {
         Result result = cli("account", "add-local", name, photos.toString());

@@ -64,6 +64,7 @@ public final class DashboardViewModel {
     /** Sets the Twilio number's incoming SMS webhook to the public URL and shows Twilio's answer. */
     public void pointTwilioWebhook() {
         Config config = services.config();
+        String target = services.app().webhookUrl();
         if (config.twilio().isEmpty()) {
             status.error("Twilio is not configured: add the Account SID, auth token and number in Settings.");
             return;
@@ -71,7 +72,7 @@ public final class DashboardViewModel {
         pointing.set(true);
         webhookResult.set("");
         background.run("Setting the Twilio webhook",
-                () -> TwilioNumberSetup.pointWebhook(config.twilio().get(), config.webhookUrl()),
+                () -> TwilioNumberSetup.pointWebhook(config.twilio().get(), target),
                 result -> {
                     pointing.set(false);
                     webhookResult.set(result);
@@ -93,7 +94,7 @@ public final class DashboardViewModel {
         long today = app.messages().countSince(LocalDate.now(zone).atStartOfDay(zone).toInstant());
         List<String> recent = app.messages().recent(RECENT_LIMIT).stream().map(DashboardViewModel::describe).toList();
         return new Snapshot(app.server().running() ? "Running" : "Stopped",
-                app.server().running() ? app.server().localUrl() : "", config.webhookUrl(),
+                app.server().running() ? app.server().localUrl() : "", app.webhookUrl(),
                 config.twilio().map(Config.Twilio::phoneNumber).map(PhoneNumbers::international).orElse("Simulator mode"),
                 config.twilio().isPresent(), verified, accountCount, today, recent);
     }

@@ -283,7 +283,7 @@ public final class SimulatorViewModel {
         if (webhook == null || webhookApp != app) {
             Config config = services.config();
             // With Twilio configured, the webhook checks the auth token, and signature() signs with it.
-            webhook = new SimulatedWebhook(app.server().localUrl() + "/sms", config.webhookUrl(), app.signature(),
+            webhook = new SimulatedWebhook(app.server().localUrl() + "/sms", app.webhookUrl(), app.signature(),
                     config.twilio().map(Config.Twilio::accountSid).orElse(SimulatedWebhook.SIMULATOR_ACCOUNT_SID),
                     config.twilio().map(Config.Twilio::phoneNumber).orElse(SimulatedWebhook.SIMULATOR_NUMBER));
             webhookApp = app;

@@ -125,6 +125,8 @@ public final class LocalFolderProvider implements StorageProvider {
     private Path realRoot() throws StorageException {
         try {
             return folder.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "Folder " + folder + " does not exist.", e);
         } catch (IOException e) {
             throw new StorageException(Reason.UNAVAILABLE, "Folder " + folder + " cannot be read: " + e.getMessage(), e);
         }

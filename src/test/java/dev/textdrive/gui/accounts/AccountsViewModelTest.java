@@ -88,7 +88,7 @@ class AccountsViewModelTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "'   '|The account name is empty: give a name such as Photos.",
-        "12345678901234567890123456789012345678901|The account name '12345678901234567890123456789012345678901' is too long: use at most 40 characters.",
+        "12345678901234567890123456789012345678901|The account name is 41 characters long: use at most 40.",
         "Pho\ttos|The account name contains a control character: use letters, digits and spaces.",
     })
     void invalidNameShowsReason(String name, String reason) {

@@ -61,7 +61,7 @@ class SessionsViewModelTest {
         assertEquals(1, model.sessions().size());
         SessionRow row = model.sessions().get(0);
         assertEquals(DemoSetup.DEMO_PHONE, row.phone());
-        assertEquals("+1 555-555-0100", row.number());
+        assertEquals("+1 202-555-0100", row.number());
         assertEquals("Demo phone", row.label());
         assertEquals(DemoSetup.DEMO_ACCOUNT, row.account());
         assertEquals("/", row.folder());
@@ -106,7 +106,7 @@ class SessionsViewModelTest {
                 conversation.subList(0, 3).stream().map(ChatMessage::body).toList());
         assertTrue(conversation.get(3).body().startsWith("Demo:"), conversation.get(3).body());
         assertEquals(List.of(false, true, false, true), conversation.stream().map(ChatMessage::outbound).toList());
-        assertEquals("+1 555-555-0100 · Demo phone", model.conversationTitleProperty().get());
+        assertEquals("+1 202-555-0100 · Demo phone", model.conversationTitleProperty().get());
     }
 
     @Test

@@ -52,7 +52,7 @@ class SimulatorViewModelTest {
         assertEquals(DemoSetup.DEMO_PHONE, model.phoneProperty().get().e164());
         assertEquals(List.of(DemoSetup.DEMO_PHONE, "+14155550100"),
                 model.phones().stream().map(PhoneChoice::e164).toList());
-        assertEquals("+1 555-555-0100 · Demo phone", model.phones().get(0).display());
+        assertEquals("+1 202-555-0100 · Demo phone", model.phones().get(0).display());
         assertEquals("+1 415-555-0100 · Pending phone (pending)", model.phones().get(1).display());
         assertFalse(model.phones().get(1).verified());
         assertEquals(SimulatorViewModel.TRY_DEMO_COMMANDS, model.emptyStateProperty().get());
@@ -92,7 +92,7 @@ class SimulatorViewModelTest {
         assertEquals(1, model.outbox().size());
         assertEquals("+1 201-555-0123", sent.to());
         assertEquals("shared link", sent.purpose());
-        assertTrue(sent.body().startsWith("+1 555-555-0100 sent you Welcome.txt"), sent.body());
+        assertTrue(sent.body().startsWith("+1 202-555-0100 sent you Welcome.txt"), sent.body());
         assertTrue(sent.body().contains(LiveCore.PUBLIC_URL + "/d/"), sent.body());
         assertTrue(sent.meta().endsWith(" · simulated"), sent.meta());
         assertTrue(model.conversation().get(3).body().startsWith("Sent Welcome.txt"), model.conversation().get(3).body());
