@@ -1,39 +1,19 @@
 package dev.textdrive.cli;
 
 import dev.textdrive.app.TextDrive;
-import dev.textdrive.phone.PhoneNumbers;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code grant E164 NAME}: lets a phone use an account. */
 @Command(name = "grant", description = "Let a phone use an account.")
-final class GrantCommand implements Callable<Integer> {
-
-    @ParentCommand
-    TextDriveCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "E164")
-    String number;
-
-    @Parameters(index = "1", paramLabel = "NAME", description = "The account name.")
-    String accountName;
+final class GrantCommand extends AccessCommand {
 
     @Override
-    public Integer call() {
-        try (TextDrive app = parent.openApp()) {
-            String e164 = new PhoneNumbers(app.config().defaultRegion()).parse(number).e164();
-            boolean changed = app.accounts().grant(e164, accountName, "cli");
-            spec.commandLine().getOut().println(changed
-                    ? PhoneNumbers.international(e164) + " can now use '" + accountName + "'."
-                    : PhoneNumbers.international(e164) + " could already use '" + accountName + "'.");
-            return 0;
-        }
+    boolean apply(TextDrive app, String e164, String accountName) {
+        return app.accounts().grant(e164, accountName, "cli");
+    }
+
+    @Override
+    String message(String phone, String accountName, boolean changed) {
+        return changed ? phone + " can now use '" + accountName + "'." : phone + " could already use '" + accountName + "'.";
     }
 }
