@@ -21,7 +21,12 @@ public final class DataDirectory {
         if (override != null && !override.isBlank()) {
             return Path.of(override).toAbsolutePath();
         }
-        return locate(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
+        // The XDG specification defines the folders relative to $HOME; Java's user.home comes from the
+        // password database instead and ignores a changed HOME.
+        String home = System.getenv("HOME");
+        Path homeFolder = home != null && !home.isBlank() && Path.of(home).isAbsolute()
+                ? Path.of(home) : Path.of(System.getProperty("user.home"));
+        return locate(System.getProperty("os.name", ""), System.getenv(), homeFolder);
     }
 
     /**
