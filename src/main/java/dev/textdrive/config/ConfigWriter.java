@@ -18,7 +18,11 @@ import java.util.Optional;
 /**
  * Changes keys of a configuration file: merges the new values into the file's other settings, validates
  * the result as a whole with {@link ConfigLoader}, and replaces the file atomically, so a crash or an
- * invalid value never leaves a broken file behind. Comments in the file are not kept.
+ * invalid value never leaves a broken file behind.
+ *
+ * <p>Keys are changed line by line, so comments and the layout of the file, such as the documentation
+ * copied from {@code config.yml.sample}, stay as they were. A file whose sections are not written in
+ * block style (one {@code key: value} per line) is rewritten as a whole instead, without its comments.
  */
 public final class ConfigWriter {
 
@@ -28,6 +32,10 @@ public final class ConfigWriter {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+
+    private static final java.util.Set<String> NUMERIC_KEYS = java.util.Set.of(
+            "server.port", "sms.segment_budget", "send.daily_limit");
+    private static final java.util.Set<String> REGION_KEYS = java.util.Set.of("sms.default_region", "send.allowed_countries");
 
     private final ConfigLoader loader;
 
@@ -43,13 +51,20 @@ public final class ConfigWriter {
      * @throws ConfigException when a value is invalid (the file is left unchanged) or the file cannot be written
      */
     public Config save(Path file, Map<String, Object> changes) {
-        ObjectNode root = read(file);
-        changes.forEach((key, value) -> apply(root, key, value));
-        String text;
+        String text = readText(file);
         try {
-            text = YAML.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new ConfigException("Cannot encode the configuration: " + e.getMessage(), e);
+            for (Map.Entry<String, Object> change : changes.entrySet()) {
+                text = editLine(text, change.getKey(), change.getValue());
+            }
+        } catch (IllegalStateException e) {
+            // The file uses a layout the line editor does not handle: rewrite it from its parsed tree.
+            ObjectNode root = read(file);
+            changes.forEach((key, value) -> apply(root, key, value));
+            try {
+                text = YAML.writeValueAsString(root);
+            } catch (IOException encoding) {
+                throw new ConfigException("Cannot encode the configuration: " + encoding.getMessage(), encoding);
+            }
         }
 
         Path absolute = file.toAbsolutePath();
@@ -89,6 +104,122 @@ public final class ConfigWriter {
      * @param message the loader's message, which names the key and the expected form
      */
     public record Problem(Optional<String> key, String message) {
+    }
+
+    private static String readText(Path file) {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets, adds or removes one {@code section.name} line of block-style YAML text.
+     *
+     * @throws IllegalStateException when the section is not in block style
+     */
+    static String editLine(String text, String key, Object value) {
+        int dot = key.indexOf('.');
+        if (dot < 0) {
+            throw new IllegalArgumentException("Configuration keys have a section and a name, such as server.port: " + key);
+        }
+        String section = key.substring(0, dot);
+        String name = key.substring(dot + 1);
+        boolean remove = value == null || (value instanceof String string && string.isBlank())
+                || (value instanceof List<?> list && list.isEmpty());
+        List<String> lines = new java.util.ArrayList<>(text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+
+        java.util.regex.Pattern header = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(section)
+                + ":\\s*(#.*)?$");
+        java.util.regex.Pattern flowHeader = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(section)
+                + ":\\s*[^#\\s].*$");
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (header.matcher(lines.get(i)).matches()) {
+                start = i;
+                break;
+            }
+            if (flowHeader.matcher(lines.get(i)).matches()) {
+                throw new IllegalStateException("section " + section + " is not in block style");
+            }
+        }
+
+        String rendered = render(key, value);
+        if (start < 0) {
+            if (!remove) {
+                if (!lines.isEmpty() && !lines.get(lines.size() - 1).isBlank()) {
+                    lines.add("");
+                }
+                lines.add(section + ":");
+                lines.add("  " + name + ": " + rendered);
+            }
+            return String.join("\n", lines) + "\n";
+        }
+
+        int end = start + 1;
+        while (end < lines.size() && (lines.get(end).isBlank() || lines.get(end).startsWith(" ")
+                || lines.get(end).startsWith("\t") || lines.get(end).startsWith("#"))) {
+            end++;
+        }
+        java.util.regex.Pattern keyLine = java.util.regex.Pattern.compile("^(\\s+)" + java.util.regex.Pattern.quote(name)
+                + ":(\\s.*)?$");
+        for (int i = start + 1; i < end; i++) {
+            java.util.regex.Matcher matcher = keyLine.matcher(lines.get(i));
+            if (matcher.matches()) {
+                // A following line indented deeper continues this value, such as a block list.
+                int last = i + 1;
+                while (last < end && lines.get(last).length() > matcher.group(1).length()
+                        && lines.get(last).startsWith(matcher.group(1) + " ")) {
+                    last++;
+                }
+                lines.subList(i + 1, last).clear();
+                if (remove) {
+                    lines.remove(i);
+                } else {
+                    lines.set(i, matcher.group(1) + name + ": " + rendered);
+                }
+                return String.join("\n", lines) + "\n";
+            }
+        }
+        if (!remove) {
+            lines.add(start + 1, "  " + name + ": " + rendered);
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** Returns a value as a YAML scalar or flow list: whole numbers plain, text double-quoted. */
+    private static String render(String key, Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> quote(normalize(key, String.valueOf(item))))
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        String text = normalize(key, String.valueOf(value).strip());
+        return NUMERIC_KEYS.contains(key) && text.matches("\\d{1,9}") ? text : quote(text);
+    }
+
+    private static String normalize(String key, String value) {
+        return REGION_KEYS.contains(key) ? value.strip().toUpperCase(java.util.Locale.ROOT) : value;
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                default -> quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     private static ObjectNode read(Path file) {

@@ -79,4 +79,58 @@ class ConfigWriterTest {
             assertEquals(java.util.List.of("config.yml"), files.map(path -> path.getFileName().toString()).toList());
         }
     }
+
+    @Test
+    void saveKeepsSampleComments() throws IOException {
+        Path file = directory.resolve("config.yml");
+        Files.copy(Path.of("config.yml.sample"), file);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("send.daily_limit", "5");
+        changes.put("server.public_url", "https://textdrive.example.com");
+        changes.put("sms.default_region", "gb");
+        changes.put("send.allowed_countries", java.util.List.of("gb", "ie"));
+
+        Config config = writer().save(file, changes);
+
+        String text = Files.readString(file);
+        assertTrue(text.contains("# TextDrive configuration."), text);
+        assertTrue(text.contains("# The maximum number of `send` messages one phone may cause"), text);
+        assertTrue(text.contains("  daily_limit: 5\n"), text);
+        assertTrue(text.contains("  default_region: \"GB\"\n"), text);
+        assertTrue(text.contains("  allowed_countries: [\"GB\", \"IE\"]\n"), text);
+        assertEquals(5, config.send().dailyLimit());
+        assertEquals("https://textdrive.example.com", config.server().publicUrl());
+        assertEquals(java.util.List.of("GB", "IE"), config.send().allowedCountries());
+    }
+
+    @Test
+    void removingKeyDropsItsLineOnly() throws IOException {
+        Path file = directory.resolve("config.yml");
+        Files.writeString(file, "# operator note\nserver:\n  port: 15480 # busy elsewhere\n  host: 127.0.0.1\n");
+
+        writer().save(file, Map.of("server.port", ""));
+
+        assertEquals("# operator note\nserver:\n  host: 127.0.0.1\n", Files.readString(file));
+    }
+
+    @Test
+    void newSectionAppendedAfterComments() throws IOException {
+        Path file = directory.resolve("config.yml");
+        Files.writeString(file, "# keep me\nserver:\n  port: 15480\n");
+
+        writer().save(file, Map.of("links.expiry", "2h"));
+
+        assertEquals("# keep me\nserver:\n  port: 15480\n\nlinks:\n  expiry: \"2h\"\n", Files.readString(file));
+    }
+
+    @Test
+    void flowStyleSectionIsRewritten() throws IOException {
+        Path file = directory.resolve("config.yml");
+        Files.writeString(file, "server: {port: 15480}\n");
+
+        Config config = writer().save(file, Map.of("links.expiry", "2h"));
+
+        assertEquals(15480, config.server().port());
+        assertEquals(java.time.Duration.ofHours(2), config.linkExpiry());
+    }
 }
