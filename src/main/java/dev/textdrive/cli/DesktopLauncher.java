@@ -29,6 +29,10 @@ final class DesktopLauncher {
         dev.textdrive.gui.DesktopApp.launch(config, configFile, embedded);
     }
 
+    static void openFailure(String message, Path configFile) {
+        dev.textdrive.gui.DesktopApp.launchFailure(message, configFile);
+    }
+
     private static boolean isSet(String value) {
         return value != null && !value.isBlank();
     }

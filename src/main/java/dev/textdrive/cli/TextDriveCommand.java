@@ -42,9 +42,18 @@ public final class TextDriveCommand implements Runnable {
             spec.commandLine().usage(spec.commandLine().getErr());
             throw new CommandLine.ExecutionException(spec.commandLine(), "no display");
         }
-        LoadedConfig loaded = loadConfig();
-        Path configFile = loaded.file() != null ? loaded.file() : loaded.config().dataDirectory().resolve("config.yml");
-        DesktopLauncher.open(loaded.config(), configFile, loaded.embedded());
+        LoadedConfig loaded;
+        try {
+            loaded = loadConfig();
+        } catch (ConfigException e) {
+            // The operator started a window, so the window explains the problem, as it does for a busy port.
+            spec.commandLine().getErr().println("Error: " + e.getMessage());
+            Path file = configFile != null ? configFile : DataDirectory.locate().resolve("config.yml");
+            DesktopLauncher.openFailure(e.getMessage(), file);
+            throw new CommandLine.ExecutionException(spec.commandLine(), "invalid configuration");
+        }
+        Path file = loaded.file() != null ? loaded.file() : loaded.config().dataDirectory().resolve("config.yml");
+        DesktopLauncher.open(loaded.config(), file, loaded.embedded());
     }
 
     /** Runs the command line and returns the exit code: 0 on success, 1 on failure, 2 on invalid input. */

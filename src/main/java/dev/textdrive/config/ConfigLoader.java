@@ -313,7 +313,7 @@ public final class ConfigLoader {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getPort() > 65535
                     || uri.getQuery() != null || uri.getFragment() != null) {
                 throw invalid(key, value, expected + ", without a query or fragment");
             }

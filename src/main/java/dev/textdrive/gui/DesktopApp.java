@@ -28,6 +28,8 @@ public final class DesktopApp extends Application {
     private static final String THEME_KEY = "ui.theme";
 
     private static Services pending;
+    private static String pendingFailure;
+    private static Path pendingConfigFile;
 
     private Services services;
     private FxBackground background;
@@ -35,14 +37,29 @@ public final class DesktopApp extends Application {
     /** Opens the window and blocks until it closes. */
     public static void launch(Config config, Path configFile, boolean embedded) {
         pending = new Services(config, configFile, embedded);
+        pendingConfigFile = configFile;
+        Application.launch(DesktopApp.class);
+    }
+
+    /** Opens a window that explains why TextDrive cannot start, such as an invalid configuration file. */
+    public static void launchFailure(String message, Path configFile) {
+        pendingFailure = message;
+        pendingConfigFile = configFile;
         Application.launch(DesktopApp.class);
     }
 
     @Override
     public void start(Stage stage) {
+        new Theme(false, dark -> { }).applyInitial();
+        if (pendingFailure != null) {
+            stage.setTitle("TextDrive");
+            showStartFailure(stage, pendingFailure + "\n\nFix the value in " + pendingConfigFile
+                    + " and start TextDrive again.");
+            stage.show();
+            return;
+        }
         services = Objects.requireNonNull(pending, "DesktopApp.launch sets the services");
         background = new FxBackground();
-        new Theme(false, dark -> { }).applyInitial();
 
         stage.setTitle("TextDrive");
         stage.setWidth(WindowState.DEFAULT_WIDTH);
@@ -59,7 +76,7 @@ public final class DesktopApp extends Application {
         background.run("Starting the server", () -> {
             services.start();
             return null;
-        }, ignored -> showMain(stage), error -> showStartFailure(stage, error));
+        }, ignored -> showMain(stage), error -> showStartFailure(stage, explain(error)));
     }
 
     private void showMain(Stage stage) {
@@ -91,12 +108,45 @@ public final class DesktopApp extends Application {
                 services.app().webhookUrl());
     }
 
-    private void showStartFailure(Stage stage, Exception error) {
+    /** Returns the start failure in plain words, with the next step for the failures an operator can fix. */
+    private String explain(Exception error) {
+        String message = error.getMessage();
+        if (!(error instanceof dev.textdrive.web.WebServerException) || !message.contains("already in use")) {
+            return message;
+        }
+        Config config = services.config();
+        String local = "http://127.0.0.1:" + config.server().port();
+        if (answersHealth(local + "/health")) {
+            return "TextDrive is already running on " + local + ". Use its window, or close it and start again.";
+        }
+        int suggested = config.server().port() == Config.DEFAULT_PORT ? Config.DEFAULT_PORT + 4 : config.server().port() + 1;
+        return message + "\n\nTo use another port, put these lines in " + pendingConfigFile
+                + " (create the file if it does not exist) and start TextDrive again:\n\nserver:\n  port: " + suggested;
+    }
+
+    private static boolean answersHealth(String url) {
+        try {
+            java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(java.time.Duration.ofSeconds(1)).build()
+                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                    .timeout(java.time.Duration.ofSeconds(2)).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void showStartFailure(Stage stage, String text) {
         Label title = new Label("TextDrive could not start");
         title.getStyleClass().add(Styles.TITLE_3);
-        Label message = new Label(error.getMessage());
+        Label message = new Label(text);
         message.setWrapText(true);
-        message.setMaxWidth(520);
+        message.setMaxWidth(560);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button quit = new Button("_Quit");
         quit.setMnemonicParsing(true);
         quit.setDefaultButton(true);
@@ -104,7 +154,11 @@ public final class DesktopApp extends Application {
         VBox box = new VBox(12, title, message, quit);
         box.setPadding(new Insets(32));
         box.setAlignment(Pos.CENTER_LEFT);
-        stage.setScene(new Scene(box, 600, 240));
+        stage.setScene(new Scene(box));
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.sizeToScene();
+        stage.centerOnScreen();
     }
 
     @Override

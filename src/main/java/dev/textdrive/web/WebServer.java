@@ -154,7 +154,11 @@ public final class WebServer implements AutoCloseable {
                     return route.getValue().handle(request, response, callback);
                 }
             }
-            Responses.notFound(response, callback);
+            if (path.equals("/")) {
+                Responses.plain(response, callback, 200, "TextDrive is running. Twilio sends SMS to /sms.\n");
+            } else {
+                Responses.plain(response, callback, 404, "Not found.\n");
+            }
             return true;
         }
 

@@ -52,17 +52,26 @@ class HealthTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/unknown", "/health/extra", "/sms/", "/d", "/admin", "/index.html"})
+    @ValueSource(strings = {"/unknown", "/health/extra", "/sms/", "/d", "/admin", "/index.html"})
     void unknownPathNotFound(String path) throws Exception {
         HttpResponse<String> response = get(path);
 
         assertEquals(404, response.statusCode());
+        assertEquals("Not found.\n", response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
                 response.headers().firstValue("Content-Type").orElse("none"));
         assertFalse(response.headers().firstValue("Server").isPresent());
         assertFalse(response.headers().firstValue("X-Powered-By").isPresent());
         assertFalse(response.body().toLowerCase(Locale.ROOT).contains("jetty"), response.body());
         assertFalse(response.body().contains("<"), response.body());
+    }
+
+    @Test
+    void rootSaysServerRuns() throws Exception {
+        HttpResponse<String> response = get("/");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("TextDrive is running. Twilio sends SMS to /sms.\n", response.body());
     }
 
     /** Jetty's own errors, raised before any handler runs, get the same plain page without a version. */
