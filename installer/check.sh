@@ -77,6 +77,11 @@ grep 'Main window shown' "$home/app.log" || fail "the main window was not shown;
 kill "$app_pid" && wait "$app_pid" 2>/dev/null || true
 app_pid=""
 
+step "Installing the package again, as an upgrade does"
+$sudo apt-get install -y -qq --reinstall "./$deb" >/dev/null
+[ -f "$home/.local/share/textdrive/textdrive.db" ] || fail "the reinstall lost the user data"
+textdrive --config "$config" phone list | grep -q "$phone" || fail "the reinstall lost the phones"
+
 step "Removing the package"
 $sudo apt-get remove -y -qq textdrive >/dev/null
 [ ! -e /usr/bin/textdrive ] || fail "/usr/bin/textdrive is still there"
