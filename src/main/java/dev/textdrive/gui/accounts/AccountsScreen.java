@@ -78,6 +78,7 @@ public final class AccountsScreen implements Screen {
                 Platform.runLater(() -> model.kloudless().linked(event));
             }
         });
+        services.onRestart(() -> Platform.runLater(model.kloudless()::serverRestarted));
     }
 
     @Override

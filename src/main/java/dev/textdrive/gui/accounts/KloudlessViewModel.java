@@ -115,6 +115,17 @@ public final class KloudlessViewModel {
         status.info("Stopped waiting for the Kloudless sign-in.");
     }
 
+    /**
+     * Stops waiting after the core restarted, such as after saving the settings, because the new core rejects a
+     * sign-in that the old one started.
+     */
+    public void serverRestarted() {
+        if (waiting.get()) {
+            waiting.set(false);
+            status.info("The server restarted, so the Kloudless sign-in must start again.");
+        }
+    }
+
     /** Hides the note that OAuth needs settings. */
     public void dismissSetup() {
         setupNeeded.set(false);
@@ -154,6 +165,8 @@ public final class KloudlessViewModel {
         waitingText.set(explanation + " The sign-in page works for " + KloudlessLinking.STATE_LIFETIME.toMinutes()
                 + " minutes.");
         // Waiting starts before the browser opens, because the callback may arrive before open() returns.
+        // NOTE: only a linked account ends the wait. A sign-in that fails or expires shows its reason in the
+        // browser, and the operator cancels here.
         waiting.set(true);
         status.info("Opened the Kloudless sign-in page in your browser.");
         open(url);

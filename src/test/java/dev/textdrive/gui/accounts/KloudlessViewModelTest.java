@@ -331,6 +331,21 @@ class KloudlessViewModelTest {
     }
 
     @Test
+    void restartEndsWait() throws IOException {
+        start(true);
+        List<String> opened = new ArrayList<>();
+        model = new AccountsViewModel(services, Background.direct(), status, (question, action) -> true, opened::add);
+        model.kloudless().link();
+        services.restart(services.config());
+
+        model.kloudless().serverRestarted();
+
+        assertEquals(1, opened.size());
+        assertFalse(model.kloudless().waitingProperty().get());
+        assertEquals("The server restarted, so the Kloudless sign-in must start again.", lastInfo());
+    }
+
+    @Test
     void missingAppIdSaysWhereToSetIt() throws IOException {
         start(false);
 
