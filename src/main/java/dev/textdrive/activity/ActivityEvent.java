@@ -12,6 +12,17 @@ import java.time.Instant;
  */
 public record ActivityEvent(Kind kind, String phone, String summary, Instant at) {
 
+    /**
+     * The start of the summary of a {@link Kind#DIRECTORY} event that reports a storage account linked in the
+     * operator's browser, such as "Linked Dropbox (ann@example.com)".
+     */
+    public static final String LINKED = "Linked ";
+
+    /** Returns whether this event reports a storage account linked in the operator's browser. */
+    public boolean linked() {
+        return kind == Kind.DIRECTORY && summary != null && summary.startsWith(LINKED);
+    }
+
     /** What changed. */
     public enum Kind {
         /** A message was stored: inbound, a reply, or an outbound SMS. */

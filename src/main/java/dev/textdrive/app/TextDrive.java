@@ -86,7 +86,7 @@ public final class TextDrive implements AutoCloseable {
         this.kloudless = new KloudlessLinking(config.kloudless(), accounts, clock);
         routes.put(KloudlessLinking.CALLBACK_PATH, new KloudlessCallbackHandler(kloudless, this::kloudlessRedirectUri,
                 account -> activity.publish(new ActivityEvent(ActivityEvent.Kind.DIRECTORY, null,
-                        "Linked " + account.displayName(), clock.instant()))));
+                        ActivityEvent.LINKED + account.displayName(), clock.instant()))));
         this.server = new WebServer(config.server().host(), config.server().port(), routes);
     }
 

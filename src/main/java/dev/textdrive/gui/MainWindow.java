@@ -54,7 +54,7 @@ public final class MainWindow implements StatusReporter {
         this.screens = List.of(
                 new DashboardScreen(new DashboardViewModel(services, background, this), this),
                 new PhonesScreen(services, background, this),
-                new AccountsScreen(services, background, this),
+                new AccountsScreen(services, background, this, opener, () -> show(SettingsScreen.class)),
                 new AccessScreen(services, background, this),
                 new SessionsScreen(services, background, this, opener),
                 new SimulatorScreen(services, background, this, opener),
@@ -82,6 +82,12 @@ public final class MainWindow implements StatusReporter {
     /** Shows a screen by its position in the navigation, for keyboard shortcuts and tests. */
     public void show(int index) {
         navigation.getToggles().get(index).setSelected(true);
+    }
+
+    /** Shows the screen of a type, such as the settings from a note on another screen. */
+    private void show(Class<? extends Screen> type) {
+        navigation.getToggles().stream().filter(toggle -> type.isInstance(toggle.getUserData())).findFirst()
+                .ifPresent(toggle -> toggle.setSelected(true));
     }
 
     private VBox sidebar() {

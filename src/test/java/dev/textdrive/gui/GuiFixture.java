@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -19,11 +20,11 @@ public final class GuiFixture implements AutoCloseable {
     private final FxBackground background = new FxBackground();
     private final MainWindow window;
 
-    private GuiFixture(Services services, Stage stage) {
+    private GuiFixture(Services services, Stage stage, Consumer<String> linkOpener) {
         this.services = services;
         Theme theme = new Theme(false, dark -> { });
         theme.applyInitial();
-        this.window = new MainWindow(services, background, theme);
+        this.window = new MainWindow(services, background, theme, linkOpener);
         Scene scene = new Scene(window.root(), 1100, 720);
         scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource("textdrive.css")).toExternalForm());
         stage.setScene(scene);
@@ -36,6 +37,16 @@ public final class GuiFixture implements AutoCloseable {
      * @param extraYaml more configuration, such as a send section
      */
     public static GuiFixture start(Path directory, Stage stage, String extraYaml) throws IOException {
+        return start(directory, stage, extraYaml, null);
+    }
+
+    /**
+     * Starts the core in simulator mode and shows the main window with a link opener of the test's own.
+     *
+     * @param linkOpener receives the URLs the window would open in the browser; null copies them instead
+     */
+    public static GuiFixture start(Path directory, Stage stage, String extraYaml, Consumer<String> linkOpener)
+            throws IOException {
         Path file = directory.resolve("config.yml");
         Files.writeString(file, "server:\n  host: 127.0.0.1\n  port: 0\n  public_url: https://textdrive.example.test\n"
                 + "database:\n  path: " + directory.resolve("textdrive.db") + "\n"
@@ -43,7 +54,7 @@ public final class GuiFixture implements AutoCloseable {
         Config config = new ConfigLoader(directory.resolve("data")).load(file);
         Services services = new Services(config, file, false);
         services.start();
-        return new GuiFixture(services, stage);
+        return new GuiFixture(services, stage, linkOpener);
     }
 
     public Services services() {

@@ -10,6 +10,8 @@ import dev.textdrive.gui.Ui;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -21,14 +23,16 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -42,15 +46,39 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Storage accounts: the folders and cloud accounts texters can browse, with the phones each is granted to. */
 public final class AccountsScreen implements Screen {
 
-    static final String EMPTY_TEXT = "No storage accounts yet — add a folder.";
+    static final String EMPTY_TEXT = "No storage accounts yet — add a folder or link a Kloudless account.";
 
     private final AccountsViewModel model;
+    private final StatusReporter status;
+    private final Runnable openSettings;
     private Node view;
     private ListView<AccountRow> list;
     private TextField nameField;
 
+    /** Creates the screen with a Kloudless sign-in whose link shows in the status line, and no way to open Settings. */
     public AccountsScreen(Services services, Background background, StatusReporter status) {
-        this.model = new AccountsViewModel(services, background, status, this::confirm);
+        this(services, background, status, null, () -> status.info("Open Settings in the navigation on the left."));
+    }
+
+    /**
+     * @param linkOpener opens the Kloudless sign-in page in the browser; null shows its link in the status line
+     * @param openSettings shows the Settings screen, where the Kloudless app ID and API key are set
+     */
+    public AccountsScreen(Services services, Background background, StatusReporter status, Consumer<String> linkOpener,
+                          Runnable openSettings) {
+        this.model = linkOpener == null
+                ? new AccountsViewModel(services, background, status, this::confirm)
+                : new AccountsViewModel(services, background, status, this::confirm, linkOpener);
+        this.status = status;
+        this.openSettings = openSettings;
+        // The embedded server reports a finished sign-in on a server thread, and it ends the wait even while
+        // another screen is shown, so the screen listens for it itself.
+        services.activity().subscribe(event -> {
+            if (event.linked()) {
+                Platform.runLater(() -> model.kloudless().linked(event));
+            }
+        });
+        services.onRestart(() -> Platform.runLater(model.kloudless()::serverRestarted));
     }
 
     @Override
@@ -83,22 +111,34 @@ public final class AccountsScreen implements Screen {
 
     private Node build() {
         VBox form = addForm();
+        VBox waiting = KloudlessCards.waiting(model.kloudless(), this::didClickCopyLink);
+        VBox setup = KloudlessCards.setupNeeded(model.kloudless(), openSettings, this::didClickAddWithToken);
         VBox accountsCard = Ui.card("ACCOUNTS", accountList());
         VBox.setVgrow(list, Priority.ALWAYS);
-        return Ui.page("Storage accounts",
-                "Folders that texters can browse. Grant each account to phones on the Access screen.",
-                toolbar(), form, accountsCard);
+        VBox page = Ui.page("Storage accounts",
+                "Folders and Kloudless accounts that texters browse. Grant each to phones on the Access screen.",
+                toolbar(), form, waiting, setup, accountsCard);
+        // A filter, because the add menu's button keeps the focus after a choice and consumes Escape itself.
+        page.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && didPressEscapeOnKloudlessCard()) {
+                event.consume();
+            }
+        });
+        return page;
     }
 
     private HBox toolbar() {
-        FontIcon folderIcon = new FontIcon(Feather.FOLDER);
-        // The menu takes its style from the accent button, which would paint the icon white on white.
-        folderIcon.setStyle(folderIcon.getStyle() + "-fx-icon-color: -color-fg-default;");
-        MenuItem localFolder = new MenuItem("Local folder", folderIcon);
+        MenuItem localFolder = new MenuItem("Local folder", menuIcon(Feather.FOLDER));
         localFolder.setId("add-local-folder");
         localFolder.setOnAction(event -> didClickAddLocalFolder());
-        // NOTE: Kloudless and later providers get their own item here, next to "Local folder".
-        MenuButton add = new MenuButton("Add acc_ount", new FontIcon(Feather.PLUS), localFolder);
+        MenuItem kloudless = new MenuItem("Kloudless…", menuIcon(Feather.CLOUD));
+        kloudless.setId("add-kloudless");
+        kloudless.setOnAction(event -> didClickLinkKloudless());
+        MenuItem token = new MenuItem("Kloudless with a token…", menuIcon(Feather.KEY));
+        token.setId("add-kloudless-token");
+        token.setOnAction(event -> didClickAddWithToken());
+        // NOTE: later providers get their own item here, next to "Local folder" and Kloudless.
+        MenuButton add = new MenuButton("Add acc_ount", new FontIcon(Feather.PLUS), localFolder, kloudless, token);
         add.setMnemonicParsing(true);
         add.setId("add-account");
         add.getStyleClass().add(Styles.ACCENT);
@@ -112,8 +152,16 @@ public final class AccountsScreen implements Screen {
         remove.disableProperty().bind(model.selectedProperty().isNull().or(model.workingProperty()));
         Button refresh = Ui.iconButton(Feather.REFRESH_CW, "Check the accounts again", model::refresh);
         refresh.setId("refresh-accounts");
+        Button relink = Ui.button("Link a_gain…", Feather.LINK, this::didClickRelink);
+        relink.setId("relink-account");
+        relink.setTooltip(new Tooltip("Sign in to the selected Kloudless account again, or paste a new token"));
+        var needsRelink = Bindings.createBooleanBinding(() -> model.selectedProperty().get() != null
+                && model.selectedProperty().get().needsRelink(), model.selectedProperty());
+        relink.visibleProperty().bind(needsRelink);
+        relink.managedProperty().bind(needsRelink);
+        relink.disableProperty().bind(model.workingProperty());
 
-        HBox bar = new HBox(8, add, Ui.spacer(), rename, remove, refresh);
+        HBox bar = new HBox(8, add, Ui.spacer(), relink, rename, remove, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -186,9 +234,12 @@ public final class AccountsScreen implements Screen {
     private ListView<AccountRow> accountList() {
         list = new ListView<>(model.accounts());
         list.setId("account-list");
-        list.setCellFactory(view -> new AccountCell());
+        list.setCellFactory(view -> new AccountCell(this::relink));
         Button addFolder = Ui.button("Add a folder…", Feather.FOLDER_PLUS, this::didClickAddLocalFolder);
-        VBox empty = new VBox(12, Ui.emptyState(EMPTY_TEXT), addFolder);
+        Button linkKloudless = Ui.button("Link Kloudless…", Feather.CLOUD, this::didClickLinkKloudless);
+        HBox emptyButtons = new HBox(8, addFolder, linkKloudless);
+        emptyButtons.setAlignment(Pos.CENTER);
+        VBox empty = new VBox(12, Ui.emptyState(EMPTY_TEXT), emptyButtons);
         empty.setAlignment(Pos.CENTER);
         list.setPlaceholder(empty);
         list.getStyleClass().add(Styles.BORDERED);
@@ -220,13 +271,60 @@ public final class AccountsScreen implements Screen {
         rename.setOnAction(event -> didClickRename());
         MenuItem remove = new MenuItem("Remove…", new FontIcon(Feather.TRASH_2));
         remove.setOnAction(event -> didClickRemove());
-        list.setContextMenu(new ContextMenu(rename, remove));
+        MenuItem relink = new MenuItem("Link again…", new FontIcon(Feather.LINK));
+        relink.setOnAction(event -> didClickRelink());
+        relink.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.selectedProperty().get() != null
+                && model.selectedProperty().get().needsRelink(), model.selectedProperty()));
+        list.setContextMenu(new ContextMenu(relink, rename, remove));
         return list;
     }
 
     private void didClickAddLocalFolder() {
         model.startAddingLocalFolder();
         nameField.requestFocus();
+    }
+
+    /** Stops waiting for the browser, or closes the note about settings; returns whether either card was shown. */
+    private boolean didPressEscapeOnKloudlessCard() {
+        KloudlessViewModel kloudless = model.kloudless();
+        if (kloudless.waitingProperty().get()) {
+            kloudless.cancel();
+            return true;
+        }
+        if (kloudless.setupNeededProperty().get()) {
+            kloudless.dismissSetup();
+            return true;
+        }
+        return false;
+    }
+
+    private void didClickLinkKloudless() {
+        model.cancelAdding();
+        model.kloudless().link();
+    }
+
+    private void didClickAddWithToken() {
+        model.cancelAdding();
+        new TokenDialog(model.kloudless().newTokenForm()).show(view.getScene().getWindow());
+    }
+
+    private void didClickRelink() {
+        AccountRow row = model.selectedProperty().get();
+        if (row != null && row.needsRelink()) {
+            relink(row);
+        }
+    }
+
+    private void relink(AccountRow row) {
+        model.cancelAdding();
+        model.kloudless().relink(row, form -> new TokenDialog(form).show(view.getScene().getWindow()));
+    }
+
+    private void didClickCopyLink() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(model.kloudless().authorizationUrlProperty().get());
+        Clipboard.getSystemClipboard().setContent(content);
+        status.info("Copied the Kloudless sign-in link: open it in a browser on this computer.");
     }
 
     private void didClickChooseFolder() {
@@ -294,6 +392,13 @@ public final class AccountsScreen implements Screen {
         problem.addListener((observable, old, text) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !text.isEmpty()));
     }
 
+    /** Returns an icon for the add menu, which takes its style from the accent button and would paint it white on white. */
+    private static FontIcon menuIcon(Feather icon) {
+        FontIcon graphic = new FontIcon(icon);
+        graphic.setStyle(graphic.getStyle() + "-fx-icon-color: -color-fg-default;");
+        return graphic;
+    }
+
     private static Label fieldLabel(String text, Node field) {
         Label label = new Label(text);
         label.setMnemonicParsing(true);
@@ -311,50 +416,5 @@ public final class AccountsScreen implements Screen {
         label.visibleProperty().bind(Bindings.isNotEmpty(text));
         label.managedProperty().bind(label.visibleProperty());
         return label;
-    }
-
-    /** One account: its name, provider, location, phones, and whether its storage can be reached. */
-    private static final class AccountCell extends ListCell<AccountRow> {
-
-        @Override
-        protected void updateItem(AccountRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            FontIcon icon = new FontIcon(Feather.FOLDER);
-            icon.setIconSize(22);
-            icon.getStyleClass().add("td-account-icon");
-
-            Label name = new Label(row.name());
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label where = new Label(row.providerLabel() + " · " + row.location());
-            where.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            where.setTooltip(new Tooltip(row.location()));
-            Label phones = new Label(row.phonesText(), new FontIcon(Feather.SMARTPHONE));
-            phones.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            VBox text = new VBox(2, name, where, phones);
-            text.setMinWidth(0);
-            HBox.setHgrow(text, Priority.ALWAYS);
-
-            Label state = row.reachable()
-                    ? new Label("Reachable", new FontIcon(Feather.CHECK_CIRCLE))
-                    : new Label("Not reachable", new FontIcon(Feather.ALERT_TRIANGLE));
-            state.getStyleClass().addAll(Styles.TEXT_SMALL, row.reachable() ? Styles.SUCCESS : Styles.DANGER);
-            state.setMinWidth(Label.USE_PREF_SIZE);
-            state.setTooltip(new Tooltip(row.reachable()
-                    ? "The folder exists and TextDrive can read it."
-                    : "The folder is missing or TextDrive cannot read it: texters get an error until it is back."));
-
-            HBox graphic = new HBox(14, icon, text, state);
-            graphic.setAlignment(Pos.CENTER_LEFT);
-            graphic.setPadding(new Insets(6, 8, 6, 4));
-            setText(null);
-            setGraphic(graphic);
-            setAccessibleText(row.name() + ", " + row.providerLabel() + ", " + row.location() + ", "
-                    + (row.reachable() ? "reachable" : "not reachable") + ", " + row.phonesText());
-        }
     }
 }

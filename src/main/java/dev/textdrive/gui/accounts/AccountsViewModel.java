@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -27,7 +28,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The storage accounts screen's state: the accounts with their phones and reachability, the form that adds a
- * local folder, and renaming and removing accounts.
+ * local folder, renaming and removing accounts, and linking Kloudless accounts through {@link #kloudless()}.
  */
 public final class AccountsViewModel {
 
@@ -51,6 +52,7 @@ public final class AccountsViewModel {
     private final Background background;
     private final StatusReporter status;
     private final Confirmation confirmation;
+    private final KloudlessViewModel kloudless;
 
     private final ObservableList<AccountRow> accounts = FXCollections.observableArrayList();
     private final ObjectProperty<AccountRow> selected = new SimpleObjectProperty<>();
@@ -65,12 +67,23 @@ public final class AccountsViewModel {
     private final BooleanBinding canAdd;
     private long folderCheck;
     private long selectAfterLoad = -1;
+    private String selectNameAfterLoad;
 
+    /** Creates the model with a Kloudless sign-in that shows its URL in the status line instead of opening a browser. */
     public AccountsViewModel(Services services, Background background, StatusReporter status, Confirmation confirmation) {
+        this(services, background, status, confirmation,
+                url -> status.info("Open this address in your browser to sign in to Kloudless: " + url));
+    }
+
+    /** @param opener opens the Kloudless sign-in page in the operator's browser */
+    public AccountsViewModel(Services services, Background background, StatusReporter status, Confirmation confirmation,
+                             Consumer<String> opener) {
         this.services = services;
         this.background = background;
         this.status = status;
         this.confirmation = confirmation;
+        this.kloudless = new KloudlessViewModel(services, background, status, opener, name -> nameProblem(name, -1),
+                this::selectAndRefresh, this::selectByDisplayNameAndRefresh);
 
         newName.addListener((observable, old, name) -> nameProblem.set(typedNameProblem(name)));
         accounts.addListener((ListChangeListener<AccountRow>) change -> nameProblem.set(typedNameProblem(newName.get())));
@@ -95,6 +108,11 @@ public final class AccountsViewModel {
         if (events.stream().anyMatch(event -> event.kind() == ActivityEvent.Kind.DIRECTORY)) {
             refresh();
         }
+    }
+
+    /** Returns the linking of Kloudless accounts: in the browser, or with a token. */
+    public KloudlessViewModel kloudless() {
+        return kloudless;
     }
 
     /** Opens the form that adds a local folder, empty. */
@@ -217,19 +235,43 @@ public final class AccountsViewModel {
         AccountStore store = services.app().accounts();
         List<AccountRow> rows = new ArrayList<>();
         for (StorageAccount account : store.list()) {
-            boolean reachable = account.provider().equals(StorageAccount.LOCAL) && LocalFolders.reachable(account.location());
             rows.add(new AccountRow(account.id(), account.name(), account.provider(), account.location(),
-                    store.phonesOf(account.id()), reachable));
+                    account.detail(), store.phonesOf(account.id()), reachable(account), account.needsRelink()));
         }
         return rows;
     }
 
+    /**
+     * Returns whether an account's storage can be reached: a local folder is checked on disk. A Kloudless account
+     * counts as reachable until the API rejects its token, because checking it would call the API on every load.
+     */
+    private static boolean reachable(StorageAccount account) {
+        return switch (account.provider()) {
+            case StorageAccount.LOCAL -> LocalFolders.reachable(account.location());
+            case StorageAccount.KLOUDLESS -> !account.needsRelink();
+            default -> false;
+        };
+    }
+
     private void show(List<AccountRow> rows) {
         long selectedId = selectAfterLoad >= 0 ? selectAfterLoad : selected.get() == null ? -1 : selected.get().id();
+        String selectedName = selectNameAfterLoad;
         selectAfterLoad = -1;
+        selectNameAfterLoad = null;
         accounts.setAll(rows);
-        selected.set(rows.stream().filter(row -> row.id() == selectedId).findFirst().orElse(null));
+        Optional<AccountRow> linked = rows.stream().filter(row -> row.displayName().equals(selectedName)).findFirst();
+        selected.set(linked.orElseGet(() -> rows.stream().filter(row -> row.id() == selectedId).findFirst().orElse(null)));
         loaded.set(true);
+    }
+
+    private void selectAndRefresh(long id) {
+        selectAfterLoad = id;
+        refresh();
+    }
+
+    private void selectByDisplayNameAndRefresh(String displayName) {
+        selectNameAfterLoad = displayName;
+        refresh();
     }
 
     private AddOutcome add(String name, String folder) {

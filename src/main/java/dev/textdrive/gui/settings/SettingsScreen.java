@@ -3,10 +3,14 @@ package dev.textdrive.gui.settings;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.textdrive.gui.Background;
+import dev.textdrive.config.ConfigLoader;
 import dev.textdrive.gui.Screen;
+import dev.textdrive.gui.SecretField;
 import dev.textdrive.gui.Services;
 import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.gui.Ui;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -15,18 +19,15 @@ import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -44,7 +45,7 @@ public final class SettingsScreen implements Screen {
     private final SettingsViewModel model;
     private final Services services;
     private Node view;
-    private ToggleButton showToken;
+    private final List<SecretField> secrets = new ArrayList<>();
 
     public SettingsScreen(Services services, Background background, StatusReporter status) {
         this.services = services;
@@ -71,15 +72,13 @@ public final class SettingsScreen implements Screen {
 
     @Override
     public void shown() {
-        // The token goes back to bullets whenever the screen is opened again.
-        if (showToken != null) {
-            showToken.setSelected(false);
-        }
+        // Secrets go back to bullets whenever the screen is opened again.
+        secrets.forEach(SecretField::hide);
         model.shown();
     }
 
     private Node build() {
-        VBox cards = new VBox(Ui.GAP, serverCard(), twilioCard(), messagesCard(), sendCard());
+        VBox cards = new VBox(Ui.GAP, serverCard(), twilioCard(), messagesCard(), sendCard(), kloudlessCard());
         cards.setPadding(new Insets(0, 4, 4, 0));
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
@@ -153,6 +152,47 @@ public final class SettingsScreen implements Screen {
         return Ui.card("SEND COMMAND", grid);
     }
 
+    private VBox kloudlessCard() {
+        Label mode = new Label();
+        mode.setWrapText(true);
+        mode.graphicProperty().bind(Bindings.when(model.kloudlessOauthReadyProperty())
+                .then((Node) new FontIcon(Feather.CHECK_CIRCLE)).otherwise(new FontIcon(Feather.INFO)));
+        mode.textProperty().bind(Bindings.when(model.kloudlessOauthReadyProperty())
+                .then("Accounts can be linked in the browser: choose Add account, then Kloudless, on the Storage "
+                        + "accounts screen.")
+                .otherwise("Set the app ID and API key of your Kloudless app to link accounts in the browser. "
+                        + "Without them, accounts can still be added with a token."));
+        mode.getStyleClass().add(Styles.TEXT_SMALL);
+
+        GridPane grid = grid();
+        addTextRow(grid, 0, "App ID", model.kloudlessAppId(), "settings-kloudless-app-id", "The OAuth client ID",
+                MEDIUM, "The ID of your Kloudless app, used as the OAuth client ID.");
+        SecretField apiKey = secretField(model.kloudlessApiKey(), "settings-kloudless-api-key", "settings-show-api-key",
+                "the API key");
+        addRow(grid, 1, "API k_ey", apiKey, model.kloudlessApiKey(),
+                "Your Kloudless app's API key, used as the OAuth client secret.", apiKey.inputs());
+        addTextRow(grid, 2, "Base URL", model.kloudlessBaseUrl(), "settings-kloudless-base-url",
+                ConfigLoader.DEFAULT_KLOUDLESS_BASE_URL, WIDE, "The Kloudless API server, such as a Kloudless "
+                        + "Enterprise appliance. Empty: " + ConfigLoader.DEFAULT_KLOUDLESS_BASE_URL + ".");
+
+        TextField redirect = new TextField();
+        redirect.setId("settings-kloudless-redirect-uri");
+        redirect.setEditable(false);
+        redirect.setFocusTraversable(false);
+        redirect.textProperty().bind(model.kloudlessRedirectUriProperty());
+        redirect.setMaxWidth(WIDE);
+        Label redirectLabel = new Label("Redirect URI");
+        redirectLabel.setPadding(new Insets(6, 0, 0, 0));
+        GridPane.setValignment(redirectLabel, VPos.TOP);
+        Label redirectHint = new Label("Allow this URL as a redirect URI in your Kloudless app. It points to the "
+                + "server on this computer, so sign in with a browser on this computer.");
+        redirectHint.setWrapText(true);
+        redirectHint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        grid.add(redirectLabel, 0, 3);
+        grid.add(new VBox(4, redirect, redirectHint), 1, 3);
+        return Ui.card("KLOUDLESS", mode, grid);
+    }
+
     private HBox actions() {
         Button save = Ui.button("Sa_ve", Feather.SAVE, model::save);
         save.setId("save-settings");
@@ -180,47 +220,25 @@ public final class SettingsScreen implements Screen {
 
     /** Adds the auth token: masked by default, with a toggle that shows it as plain text. */
     private void addTokenRow(GridPane grid, int row) {
-        SettingsViewModel.Field token = model.authToken();
-        PasswordField masked = new PasswordField();
-        masked.setId("settings-auth-token");
-        masked.textProperty().bindBidirectional(token.textProperty());
-        TextField plain = new TextField();
-        plain.setId("settings-auth-token-shown");
-        plain.textProperty().bindBidirectional(token.textProperty());
+        SecretField token = secretField(model.authToken(), "settings-auth-token", "settings-show-token", "the auth token");
+        addRow(grid, row, "Auth t_oken", token, model.authToken(),
+                "From the Twilio Console. It also checks that webhooks come from Twilio.", token.inputs());
+    }
 
-        showToken = new ToggleButton(null, new FontIcon(Feather.EYE));
-        showToken.setId("settings-show-token");
-        showToken.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        Tooltip tooltip = new Tooltip("Show the auth token");
-        showToken.setTooltip(tooltip);
-        showToken.setAccessibleText(tooltip.getText());
-        plain.visibleProperty().bind(showToken.selectedProperty());
-        masked.visibleProperty().bind(showToken.selectedProperty().not());
-        showToken.selectedProperty().addListener((observable, old, shown) -> {
-            showToken.setGraphic(new FontIcon(shown ? Feather.EYE_OFF : Feather.EYE));
-            tooltip.setText(shown ? "Hide the auth token" : "Show the auth token");
-            showToken.setAccessibleText(tooltip.getText());
-            TextInputControl visible = shown ? plain : masked;
-            if (masked.isFocused() || plain.isFocused()) {
-                visible.requestFocus();
-                visible.end();
-            }
-        });
-
-        StackPane fields = new StackPane(masked, plain);
-        HBox.setHgrow(fields, Priority.ALWAYS);
-        HBox box = new HBox(4, fields, showToken);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setMaxWidth(MEDIUM + 36);
-        addRow(grid, row, "Auth t_oken", box, token,
-                "From the Twilio Console. It also checks that webhooks come from Twilio.", masked, plain);
+    /** Returns a masked field bound to a setting, which goes back to bullets when the screen is shown again. */
+    private SecretField secretField(SettingsViewModel.Field field, String id, String toggleId, String noun) {
+        SecretField secret = new SecretField(id, toggleId, noun);
+        secret.textProperty().bindBidirectional(field.textProperty());
+        secret.setMaxWidth(MEDIUM + 36);
+        secrets.add(secret);
+        return secret;
     }
 
     private static void addTextRow(GridPane grid, int row, String label, SettingsViewModel.Field field, String id,
                                    String prompt, double width, String help) {
         TextField text = textField(field, id, prompt);
         text.setMaxWidth(width);
-        addRow(grid, row, label, text, field, help, text);
+        addRow(grid, row, label, text, field, help, List.of(text));
     }
 
     private static boolean isInside(Node node, Node ancestor) {
@@ -277,10 +295,10 @@ public final class SettingsScreen implements Screen {
      * @param inputs the text fields inside {@code control}; the label's mnemonic focuses the first
      */
     private static void addRow(GridPane grid, int row, String label, Node control, SettingsViewModel.Field field,
-                               String help, TextInputControl... inputs) {
+                               String help, List<TextInputControl> inputs) {
         Label name = new Label(label);
         name.setMnemonicParsing(true);
-        name.setLabelFor(inputs[0]);
+        name.setLabelFor(inputs.get(0));
         name.setPadding(new Insets(6, 0, 0, 0));
         GridPane.setValignment(name, VPos.TOP);
 

@@ -40,6 +40,9 @@ public final class SettingsViewModel {
     public static final String DEFAULT_REGION = "sms.default_region";
     public static final String DAILY_LIMIT = "send.daily_limit";
     public static final String ALLOWED_COUNTRIES = "send.allowed_countries";
+    public static final String KLOUDLESS_APP_ID = "kloudless.app_id";
+    public static final String KLOUDLESS_API_KEY = "kloudless.api_key";
+    public static final String KLOUDLESS_BASE_URL = "kloudless.base_url";
 
     private static final Logger log = LoggerFactory.getLogger(SettingsViewModel.class);
 
@@ -92,16 +95,21 @@ public final class SettingsViewModel {
     private final Field defaultRegion = new Field(DEFAULT_REGION);
     private final Field dailyLimit = new Field(DAILY_LIMIT);
     private final Field allowedCountries = new Field(ALLOWED_COUNTRIES);
+    private final Field kloudlessAppId = new Field(KLOUDLESS_APP_ID);
+    private final Field kloudlessApiKey = new Field(KLOUDLESS_API_KEY);
+    private final Field kloudlessBaseUrl = new Field(KLOUDLESS_BASE_URL);
     private final List<Field> fields = List.of(publicUrl, accountSid, authToken, twilioNumber, linkExpiry,
-            segmentBudget, defaultRegion, dailyLimit, allowedCountries);
+            segmentBudget, defaultRegion, dailyLimit, allowedCountries, kloudlessAppId, kloudlessApiKey, kloudlessBaseUrl);
     private final List<Field> twilioFields = List.of(accountSid, authToken, twilioNumber);
 
     private final BooleanProperty valid = new SimpleBooleanProperty(true);
     private final BooleanProperty changed = new SimpleBooleanProperty(false);
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private final StringProperty configFile = new SimpleStringProperty("");
+    private final StringProperty kloudlessRedirectUri = new SimpleStringProperty("");
     private final BooleanBinding canSave;
     private final BooleanBinding simulatorMode;
+    private final BooleanBinding kloudlessOauthReady;
 
     public SettingsViewModel(Services services, Background background, StatusReporter status) {
         this.services = services;
@@ -120,6 +128,9 @@ public final class SettingsViewModel {
         simulatorMode = Bindings.createBooleanBinding(
                 () -> twilioFields.stream().allMatch(field -> field.text.get().isBlank()),
                 accountSid.text, authToken.text, twilioNumber.text);
+        kloudlessOauthReady = Bindings.createBooleanBinding(
+                () -> !kloudlessAppId.text.get().isBlank() && !kloudlessApiKey.text.get().isBlank(),
+                kloudlessAppId.text, kloudlessApiKey.text);
         load();
     }
 
@@ -232,6 +243,10 @@ public final class SettingsViewModel {
         defaultRegion.reset(config.defaultRegion());
         dailyLimit.reset(String.valueOf(config.send().dailyLimit()));
         allowedCountries.reset(String.join(", ", config.send().allowedCountries()));
+        kloudlessAppId.reset(config.kloudless().appId().orElse(""));
+        kloudlessApiKey.reset(config.kloudless().apiKey().orElse(""));
+        kloudlessBaseUrl.reset(config.kloudless().baseUrl());
+        kloudlessRedirectUri.set(services.running() ? services.app().kloudlessRedirectUri() : "");
         fields.forEach(this::validate);
         updateState();
     }
@@ -333,6 +348,29 @@ public final class SettingsViewModel {
 
     public Field allowedCountries() {
         return allowedCountries;
+    }
+
+    public Field kloudlessAppId() {
+        return kloudlessAppId;
+    }
+
+    /** Returns the Kloudless app's API key, the OAuth client secret, which stays out of logs and the status line. */
+    public Field kloudlessApiKey() {
+        return kloudlessApiKey;
+    }
+
+    public Field kloudlessBaseUrl() {
+        return kloudlessBaseUrl;
+    }
+
+    /** Returns whether the Kloudless app ID and API key are both filled in, which linking in the browser needs. */
+    public BooleanBinding kloudlessOauthReadyProperty() {
+        return kloudlessOauthReady;
+    }
+
+    /** Returns the callback URL of the running server, which the Kloudless app must allow as a redirect URI. */
+    public StringProperty kloudlessRedirectUriProperty() {
+        return kloudlessRedirectUri;
     }
 
     /** Returns whether every field contains a valid value. */

@@ -27,7 +27,7 @@ public final class KloudlessLinking {
 
     public static final String CALLBACK_PATH = "/oauth/kloudless/callback";
     /** How long the operator has to finish the browser flow. */
-    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    public static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
 
     private static final Logger log = LoggerFactory.getLogger(KloudlessLinking.class);
 
@@ -95,6 +95,7 @@ public final class KloudlessLinking {
      *
      * @param name the account name, or null for the provider's description such as "Dropbox (ann@example.com)"
      * @param accountId the Kloudless account id, or empty to use the only account the token reaches
+     * @throws AmbiguousTokenException when no account id is given and the token reaches no account or several
      */
     public StorageAccount addWithToken(String name, String token, Optional<String> accountId, String baseUrl, String actor)
             throws LinkingException {
@@ -113,7 +114,7 @@ public final class KloudlessLinking {
     private String onlyAccount(String baseUrl, String token) throws StorageException, LinkingException {
         List<String> ids = new KloudlessClient(baseUrl, "", token, clock).accountIds();
         if (ids.size() != 1) {
-            throw new LinkingException("The token reaches " + ids.size() + " accounts: give the one to add with --account-id.");
+            throw new AmbiguousTokenException(ids);
         }
         return ids.get(0);
     }

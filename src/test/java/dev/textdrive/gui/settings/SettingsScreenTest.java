@@ -104,6 +104,32 @@ class SettingsScreenTest {
     }
 
     @Test
+    void kloudlessKeyMaskedAndSaved(FxRobot robot) throws Exception {
+        robot.clickOn("Settings");
+        replaceText(robot, "#settings-kloudless-app-id", "app-textdrive-1");
+        replaceText(robot, "#settings-kloudless-api-key", "key-secret-9d8c7b6a");
+        replaceText(robot, "#settings-kloudless-base-url", "https://kl.example.test");
+        TextField plain = robot.lookup("#settings-kloudless-api-key-shown").queryAs(TextField.class);
+        boolean shownBeforeToggle = plain.isVisible();
+        robot.clickOn("#settings-show-api-key");
+        String shownText = plain.getText();
+
+        robot.clickOn("#save-settings");
+        waitFor(() -> fixture.window().statusText().startsWith("Saved;"));
+
+        Config saved = new ConfigLoader(run.resolve("data")).load(run.resolve("config.yml"));
+        assertFalse(shownBeforeToggle);
+        assertEquals("key-secret-9d8c7b6a", shownText);
+        assertEquals("app-textdrive-1", saved.kloudless().appId().orElseThrow());
+        assertEquals("key-secret-9d8c7b6a", saved.kloudless().apiKey().orElseThrow());
+        assertEquals("https://kl.example.test", saved.kloudless().baseUrl());
+        assertFalse(fixture.window().statusText().contains("key-secret"));
+        robot.clickOn("Storage accounts");
+        robot.clickOn("Settings");
+        assertFalse(plain.isVisible());
+    }
+
+    @Test
     void mnemonicsFocusFieldsOnSecondVisit(FxRobot robot) {
         robot.clickOn("Settings");
         robot.clickOn("Storage accounts");

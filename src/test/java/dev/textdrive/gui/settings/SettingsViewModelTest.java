@@ -31,6 +31,8 @@ class SettingsViewModelTest {
     private static final String SID = "AC0123456789abcdef0123456789abcdef";
     private static final String TOKEN = "s3cret-token-value";
     private static final String NUMBER = "+14155550123";
+    private static final String APP_ID = "app-textdrive-1";
+    private static final String API_KEY = "key-secret-9d8c7b6a";
     private static final String BASE_YAML = "server:\n  host: 127.0.0.1\n  port: 0\n  public_url: https://textdrive.example.test\n"
             + "sms:\n  default_region: US\n";
 
@@ -89,6 +91,8 @@ class SettingsViewModelTest {
         "sms.default_region|XX|Invalid value 'XX' for 'sms.default_region': expected a two-letter ISO 3166 region code such as US, GB or DE.",
         "send.daily_limit|-1|Invalid value '-1' for 'send.daily_limit': expected a whole number from 0 to 10000.",
         "send.allowed_countries|US, QQ|Invalid value 'QQ' for 'send.allowed_countries': expected a two-letter ISO 3166 region code such as US, GB or DE.",
+        "kloudless.base_url|ftp://kl.example.test|Invalid value 'ftp://kl.example.test' for 'kloudless.base_url': expected an absolute http:// or https:// URL such as https://textdrive.example.com, without a query or fragment.",
+        "kloudless.base_url|kl.example.test|Invalid value 'kl.example.test' for 'kloudless.base_url': expected an absolute http:// or https:// URL such as https://textdrive.example.com, without a query or fragment.",
     })
     void invalidValueShowsMessage(String key, String value, String message) throws IOException {
         start("");
@@ -307,6 +311,77 @@ class SettingsViewModelTest {
         assertFalse(model.changedProperty().get());
     }
 
+    @Test
+    void kloudlessFieldsShowSettingsInUse() throws IOException {
+        start("kloudless:\n  app_id: " + APP_ID + "\n  api_key: " + API_KEY + "\n  base_url: https://kl.example.test/\n");
+
+        assertEquals(APP_ID, model.kloudlessAppId().textProperty().get());
+        assertEquals(API_KEY, model.kloudlessApiKey().textProperty().get());
+        assertEquals("https://kl.example.test", model.kloudlessBaseUrl().textProperty().get());
+        assertTrue(model.kloudlessOauthReadyProperty().get());
+        assertEquals(services.app().server().localUrl() + "/oauth/kloudless/callback",
+                model.kloudlessRedirectUriProperty().get());
+        assertFalse(model.changedProperty().get());
+    }
+
+    @Test
+    void kloudlessDefaultsShown() throws IOException {
+        start("");
+
+        assertEquals("", model.kloudlessAppId().textProperty().get());
+        assertEquals("", model.kloudlessApiKey().textProperty().get());
+        assertEquals("https://api.kloudless.com", model.kloudlessBaseUrl().textProperty().get());
+        assertFalse(model.kloudlessOauthReadyProperty().get());
+    }
+
+    @Test
+    void oauthReadyNeedsBothKeys() throws IOException {
+        start("");
+
+        model.kloudlessAppId().textProperty().set(APP_ID);
+        boolean withIdOnly = model.kloudlessOauthReadyProperty().get();
+        model.kloudlessApiKey().textProperty().set("  ");
+        boolean withBlankKey = model.kloudlessOauthReadyProperty().get();
+        model.kloudlessApiKey().textProperty().set(API_KEY);
+
+        assertFalse(withIdOnly);
+        assertFalse(withBlankKey);
+        assertTrue(model.kloudlessOauthReadyProperty().get());
+        assertTrue(model.validProperty().get());
+    }
+
+    @Test
+    void kloudlessSavedAndApplied() throws IOException {
+        start("");
+        model.kloudlessAppId().textProperty().set(APP_ID);
+        model.kloudlessApiKey().textProperty().set(API_KEY);
+        model.kloudlessBaseUrl().textProperty().set("https://kl.example.test/");
+
+        model.save();
+
+        Config.Kloudless saved = loader().load(configFile).kloudless();
+        assertEquals(APP_ID, saved.appId().orElseThrow());
+        assertEquals(API_KEY, saved.apiKey().orElseThrow());
+        assertEquals("https://kl.example.test", saved.baseUrl());
+        assertEquals(saved, services.app().config().kloudless());
+        assertEquals(1, restarts.get());
+        assertEquals("https://kl.example.test", model.kloudlessBaseUrl().textProperty().get());
+        assertFalse(model.changedProperty().get());
+        assertEquals(List.of(), status.all().stream().filter(message -> message.contains(API_KEY)).toList());
+    }
+
+    @Test
+    void emptyBaseUrlRestoresDefault() throws IOException {
+        start("kloudless:\n  base_url: https://kl.example.test\n");
+        model.kloudlessBaseUrl().textProperty().set("");
+
+        model.save();
+
+        assertFalse(Files.readString(configFile).contains("base_url"));
+        assertEquals("https://api.kloudless.com", services.config().kloudless().baseUrl());
+        assertEquals("https://api.kloudless.com", model.kloudlessBaseUrl().textProperty().get());
+    }
+
     @ParameterizedTest
     @CsvSource({"PT24H, 24h", "PT48H, 2d", "PT90M, 90m", "PT45S, 45s", "PT30M, 30m", "PT720H, 30d"})
     void durationFormattedInLargestUnit(Duration duration, String text) {
@@ -326,7 +401,7 @@ class SettingsViewModelTest {
     private Stream<SettingsViewModel.Field> allFields() {
         return Stream.of(model.publicUrl(), model.accountSid(), model.authToken(), model.twilioNumber(),
                 model.linkExpiry(), model.segmentBudget(), model.defaultRegion(), model.dailyLimit(),
-                model.allowedCountries());
+                model.allowedCountries(), model.kloudlessAppId(), model.kloudlessApiKey(), model.kloudlessBaseUrl());
     }
 
     /** Returns the problems of every field but {@code except}, as "key: message". */
