@@ -81,8 +81,8 @@ public final class KloudlessViewModel {
     public void relink(AccountRow row, Consumer<TokenForm> askToken) {
         setupNeeded.set(false);
         if (relinksInBrowser(row)) {
-            String who = row.detail().isEmpty() ? "the same account" : row.detail();
-            startBrowserFlow("Sign in as " + who + " and allow TextDrive access; " + row.name()
+            String signIn = row.detail().isEmpty() ? "the same account" : row.detail();
+            startBrowserFlow("Sign in as " + signIn + " and allow TextDrive access; " + row.name()
                     + " is linked again when you finish.");
             return;
         }

@@ -120,6 +120,9 @@ class SimulatorLinksTest {
         assertEquals("+1 201-555-0123", entry.to());
         assertEquals("shared link", entry.purpose());
         assertTrue(entry.body().contains(LiveCore.PUBLIC_URL + "/d/"), entry.body());
+        // The list draws the new entry's cell on a later pulse than the one that added the entry.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#simulator-outbox ." + LinkFlow.LINK_CLASS).tryQuery().isPresent());
         robot.clickOn(robot.lookup("#simulator-outbox ." + LinkFlow.LINK_CLASS).queryAs(Text.class));
         assertEquals(List.of(TextLinks.firstLink(entry.body())), opened);
         assertEquals(List.of(), status.errors);
