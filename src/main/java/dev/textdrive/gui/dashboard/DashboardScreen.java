@@ -75,7 +75,8 @@ public final class DashboardScreen implements Screen {
         Label number = new Label();
         number.textProperty().bind(model.twilioNumberProperty());
 
-        Button point = Ui.button("_Point Twilio number here", Feather.LINK, model::pointTwilioWebhook);
+        // Alt+O, because Alt+P opens the Phones screen.
+        Button point = Ui.button("P_oint Twilio number here", Feather.LINK, model::pointTwilioWebhook);
         point.disableProperty().bind(model.twilioConfiguredProperty().not().or(model.pointingProperty()));
         ProgressIndicator pointing = new ProgressIndicator();
         pointing.setPrefSize(18, 18);

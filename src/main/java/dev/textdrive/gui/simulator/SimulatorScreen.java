@@ -108,7 +108,8 @@ public final class SimulatorScreen implements Screen {
         phone.setPromptText("No phones yet");
         phone.setTooltip(new javafx.scene.control.Tooltip("The phone the simulated texts come from"));
         HBox.setHgrow(phone, Priority.ALWAYS);
-        Label from = new Label("Text _as");
+        // Alt+X, because Alt+A opens the Access screen.
+        Label from = new Label("Te_xt as");
         from.setMnemonicParsing(true);
         from.setLabelFor(phone);
         from.setMinWidth(Label.USE_PREF_SIZE);
