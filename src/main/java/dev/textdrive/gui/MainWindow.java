@@ -56,9 +56,15 @@ public final class MainWindow implements StatusReporter {
         this(services, background, theme, null);
     }
 
-    /** @param linkOpener opens a URL clicked in a message, such as in the browser; null copies it instead */
+    /**
+     * @param linkOpener opens a URL clicked in a message, such as in the browser; the link is also copied, because
+     *     an opener such as {@code HostServices.showDocument} reports no failure when no browser can be found. Null
+     *     only copies it.
+     */
     public MainWindow(Services services, FxBackground background, Theme theme, Consumer<String> linkOpener) {
-        Consumer<String> opener = linkOpener != null ? linkOpener : LinkFlow.copyingOpener(this);
+        Consumer<String> opener = linkOpener != null
+                ? LinkFlow.browserOpener(linkOpener, this)
+                : LinkFlow.copyingOpener(this);
         this.theme = theme;
         this.screens = List.of(
                 new DashboardScreen(new DashboardViewModel(services, background, this), this),
