@@ -15,14 +15,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -34,12 +37,18 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The main window's content: navigation on the left, the selected screen, and a status line. */
 public final class MainWindow implements StatusReporter {
 
+    /** The theme button's label in the light theme: it switches to the dark one. */
+    static final String DARK_THEME = "Dar_k theme";
+    /** The theme button's label in the dark theme. Light has no k, so its mnemonic is Alt+I. */
+    static final String LIGHT_THEME = "L_ight theme";
+
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final Label statusText = new Label();
     private final ToggleGroup navigation = new ToggleGroup();
     private final List<Screen> screens;
     private final Theme theme;
+    private final Button themeButton = new Button();
     private Screen current;
 
     /** Creates the window with links in messages copied to the clipboard when clicked. */
@@ -47,9 +56,15 @@ public final class MainWindow implements StatusReporter {
         this(services, background, theme, null);
     }
 
-    /** @param linkOpener opens a URL clicked in a message, such as in the browser; null copies it instead */
+    /**
+     * @param linkOpener opens a URL clicked in a message, such as in the browser; the link is also copied, because
+     *     an opener such as {@code HostServices.showDocument} reports no failure when no browser can be found. Null
+     *     only copies it.
+     */
     public MainWindow(Services services, FxBackground background, Theme theme, Consumer<String> linkOpener) {
-        Consumer<String> opener = linkOpener != null ? linkOpener : LinkFlow.copyingOpener(this);
+        Consumer<String> opener = linkOpener != null
+                ? LinkFlow.browserOpener(linkOpener, this)
+                : LinkFlow.copyingOpener(this);
         this.theme = theme;
         this.screens = List.of(
                 new DashboardScreen(new DashboardViewModel(services, background, this), this),
@@ -103,6 +118,8 @@ public final class MainWindow implements StatusReporter {
             item.setAlignment(Pos.CENTER_LEFT);
             item.getStyleClass().addAll(Styles.FLAT, "td-nav");
             item.setUserData(screen);
+            // A mnemonic such as Alt+P fires an action event on the item, which does not select a toggle button.
+            item.addEventHandler(ActionEvent.ACTION, event -> item.setSelected(true));
             items.getChildren().add(item);
         }
         navigation.selectedToggleProperty().addListener((observable, old, selected) -> {
@@ -116,17 +133,31 @@ public final class MainWindow implements StatusReporter {
 
         VBox spacer = new VBox();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        ToggleButton dark = new ToggleButton("Dar_k theme", new FontIcon(Feather.MOON));
-        dark.setMnemonicParsing(true);
-        dark.getStyleClass().addAll(Styles.FLAT, "td-nav");
-        dark.setMaxWidth(Double.MAX_VALUE);
-        dark.setAlignment(Pos.CENTER_LEFT);
-        dark.setSelected(theme.dark());
-        dark.selectedProperty().addListener((observable, old, selected) -> theme.apply(selected));
-        items.getChildren().addAll(spacer, dark);
+        themeButton.setId("theme-toggle");
+        themeButton.setMnemonicParsing(true);
+        themeButton.getStyleClass().addAll(Styles.FLAT, "td-nav");
+        themeButton.setMaxWidth(Double.MAX_VALUE);
+        themeButton.setAlignment(Pos.CENTER_LEFT);
+        themeButton.setOnAction(event -> didClickTheme());
+        labelThemeButton();
+        items.getChildren().addAll(spacer, themeButton);
         items.getStyleClass().add("td-sidebar");
         items.setPrefWidth(210);
         return items;
+    }
+
+    private void didClickTheme() {
+        theme.apply(!theme.dark());
+        labelThemeButton();
+        pruneMnemonics();
+    }
+
+    /** Names the theme the button switches to, so the label describes what a click does. */
+    private void labelThemeButton() {
+        boolean dark = theme.dark();
+        themeButton.setText(dark ? LIGHT_THEME : DARK_THEME);
+        themeButton.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
+        themeButton.setTooltip(new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme"));
     }
 
     private HBox statusBar(FxBackground background) {
@@ -150,12 +181,18 @@ public final class MainWindow implements StatusReporter {
         Node view = screen.view();
         content.getChildren().setAll(view);
         registerMnemonics(view);
+        pruneMnemonics();
+        screen.shown();
+    }
+
+    /**
+     * Drops the scene's emptied mnemonic entries. The scene reads only the first entry whose key matches, so an
+     * emptied Alt+'N' entry left behind by a screen or an old button label would hide a new Alt+'n'.
+     */
+    private void pruneMnemonics() {
         if (root.getScene() != null) {
-            // The scene reads only the first entry whose key matches, so an emptied Alt+'N' entry of the screen
-            // left behind would hide this screen's Alt+'n'.
             root.getScene().getMnemonics().values().removeIf(List::isEmpty);
         }
-        screen.shown();
     }
 
     /**

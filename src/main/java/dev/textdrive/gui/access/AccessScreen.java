@@ -29,6 +29,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
@@ -216,8 +217,13 @@ public final class AccessScreen implements Screen {
         return (Label) card.getChildren().get(0);
     }
 
-    /** A phone or an account: its title over a muted line of detail. */
+    /** A phone or an account: its title over a muted line of detail, which wraps in a narrow list. */
     private static final class SubjectCell extends ListCell<Subject> {
+
+        SubjectCell() {
+            // Without a zero preferred width a long detail would widen the cell and give the list a horizontal scroll bar.
+            setPrefWidth(0);
+        }
 
         @Override
         protected void updateItem(Subject subject, boolean empty) {
@@ -231,6 +237,8 @@ public final class AccessScreen implements Screen {
             title.getStyleClass().add(Styles.TEXT_BOLD);
             Label detail = new Label(subject.detail());
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            detail.setWrapText(true);
+            detail.setMinHeight(Region.USE_PREF_SIZE);
             VBox lines = new VBox(2, title, detail);
             lines.setPadding(new Insets(4, 2, 4, 2));
             setText(null);

@@ -6,7 +6,7 @@ import dev.textdrive.sms.MessageLog;
  * One message of a conversation as a chat bubble shows it.
  *
  * @param id the message log's row id, which orders the conversation
- * @param outbound whether TextDrive sent it, shown on the right
+ * @param outbound whether TextDrive sent it, shown on the left; the texter's messages are on the right
  * @param body the text
  * @param meta the line under the text: the time, and for outbound messages their purpose and delivery status
  */

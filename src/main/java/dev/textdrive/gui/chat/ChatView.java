@@ -2,28 +2,37 @@ package dev.textdrive.gui.chat;
 
 import dev.textdrive.gui.StatusReporter;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.event.Event;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A conversation as chat bubbles: inbound messages on the left, outbound ones on the right, scrolled to the
- * newest message whenever one arrives. The list is virtualized, so long conversations stay cheap to update.
+ * A conversation as chat bubbles, seen from the texter's phone: the texter's messages on the right, TextDrive's
+ * on the left. The view scrolls to the newest message whenever one arrives. The list is virtualized, so long
+ * conversations stay cheap to update.
  *
  * <p>Keys: Enter opens the first link of the selected message, Ctrl+C (Cmd+C) copies its text.
  */
@@ -33,11 +42,24 @@ public final class ChatView {
     public static final String STYLE_CLASS = "td-chat";
 
     private static final KeyCombination COPY = KeyCombination.keyCombination("Shortcut+C");
+    /** The widest a bubble gets, in pixels, and its share of a narrower list's width. */
+    private static final double BUBBLE_MAX_WIDTH = 420;
+    private static final double BUBBLE_MAX_SHARE = 0.85;
+    /** An estimate of the row width that a bubble cannot use: the cell's padding and the vertical scroll bar. */
+    private static final double ROW_CHROME = 40;
+    /** How many layout passes may each correct the scroll position towards the newest message. */
+    private static final int SCROLL_PASSES = 4;
+    /** The pixels of the newest message that may be hidden while it counts as fully in view. */
+    private static final double HIDDEN_TOLERANCE = 0.5;
 
     private final ListView<ChatMessage> list;
     private final Consumer<String> opener;
     private final StatusReporter status;
-    private boolean scrollPending;
+    private final DoubleBinding bubbleMaxWidth;
+    private final Runnable layoutListener = this::afterLayout;
+    private int scrollPasses;
+    private boolean pinned;
+    private boolean operatorScrolled;
 
     /**
      * @param messages the conversation, oldest first
@@ -52,6 +74,9 @@ public final class ChatView {
         list.setCellFactory(view -> new BubbleCell());
         list.setFocusTraversable(true);
         list.setAccessibleText("Conversation");
+        list.addEventHandler(KeyEvent.KEY_PRESSED, this::didPressKey);
+        list.setContextMenu(contextMenu());
+
         messages.addListener((ListChangeListener<ChatMessage>) change -> {
             while (change.next()) {
                 if (change.wasAdded() && !change.wasReplaced()) {
@@ -60,8 +85,36 @@ public final class ChatView {
                 }
             }
         });
-        list.addEventHandler(KeyEvent.KEY_PRESSED, this::didPressKey);
-        list.setContextMenu(contextMenu());
+
+        bubbleMaxWidth = Bindings.createDoubleBinding(
+                () -> Math.max(0, Math.min(BUBBLE_MAX_WIDTH, (list.getWidth() - ROW_CHROME) * BUBBLE_MAX_SHARE)),
+                list.widthProperty());
+
+        // Wheel, scroll bar and keys: after any of them the list checks whether the newest message is still in view.
+        list.addEventFilter(ScrollEvent.ANY, this::didScroll);
+        list.addEventFilter(MouseEvent.MOUSE_RELEASED, this::didScroll);
+        list.addEventFilter(KeyEvent.KEY_RELEASED, this::didScroll);
+
+        list.sceneProperty().addListener((observable, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(layoutListener);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(layoutListener);
+            }
+        });
+    }
+
+    /**
+     * Returns a one-line legend that names whose messages are on each side, such as "Your texts on the right,
+     * TextDrive's replies on the left."
+     */
+    public static Label legend(String text) {
+        Label legend = new Label(text, new FontIcon(Feather.INFO));
+        legend.getStyleClass().add("td-chat-legend");
+        legend.setWrapText(true);
+        legend.setMinHeight(Region.USE_PREF_SIZE);
+        return legend;
     }
 
     public ListView<ChatMessage> node() {
@@ -73,25 +126,61 @@ public final class ChatView {
         list.setPlaceholder(placeholder);
     }
 
-    /** Scrolls to the newest message. */
+    /** Scrolls to the newest message, down to its last line. */
     public void scrollToNewest() {
-        if (!list.getItems().isEmpty()) {
-            list.scrollTo(list.getItems().size() - 1);
+        if (list.getItems().isEmpty()) {
+            return;
         }
+        list.scrollTo(list.getItems().size() - 1);
+        pinned = true;
+        // The list estimates the height of cells it has not laid out yet, so this first scroll can stop a few pixels
+        // or lines short of the end. After each of the next layout passes the list scrolls by what is still hidden.
+        scrollPasses = SCROLL_PASSES;
     }
 
     private void didAddMessages() {
         scrollToNewest();
-        if (scrollPending) {
+    }
+
+    /**
+     * Scrolls by the pixels of the newest message that are still hidden after a layout pass. It acts while a scroll
+     * to the newest message is under way, and while that message is pinned in view, such as when a theme change
+     * made the bubbles taller. After the operator scrolls, the pin follows whether the newest message is still fully
+     * in view, so a list scrolled up is left alone.
+     */
+    private void afterLayout() {
+        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)
+                || !(flow.lookup(".clipped-container") instanceof Region viewport)) {
             return;
         }
-        // The list estimates the height of cells it has not laid out yet, so the first scroll can stop short of
-        // the end. Scrolling again after the next layout pass reaches it.
-        scrollPending = true;
-        Platform.runLater(() -> {
-            scrollPending = false;
-            scrollToNewest();
-        });
+        int newest = list.getItems().size() - 1;
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        double hidden = newest < 0 || last == null || last.getIndex() != newest
+                ? Double.POSITIVE_INFINITY
+                : last.localToScene(last.getLayoutBounds()).getMaxY()
+                        - viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+        if (operatorScrolled) {
+            operatorScrolled = false;
+            pinned = hidden <= HIDDEN_TOLERANCE;
+            return;
+        }
+        if (scrollPasses == 0 && !pinned) {
+            return;
+        }
+        scrollPasses = Math.max(0, scrollPasses - 1);
+        if (newest < 0 || last == null) {
+            scrollPasses = 0;
+        } else if (last.getIndex() != newest) {
+            flow.scrollTo(newest);
+        } else if (hidden > HIDDEN_TOLERANCE) {
+            flow.scrollPixels(hidden);
+        } else {
+            scrollPasses = 0;
+        }
+    }
+
+    private void didScroll(Event event) {
+        operatorScrolled = true;
     }
 
     private void didPressKey(KeyEvent event) {
@@ -147,7 +236,7 @@ public final class ChatView {
         status.info("Copied the message text.");
     }
 
-    /** A row with one bubble, pushed to the left or the right by a spacer. */
+    /** A row with one bubble, pushed to the right (the texter) or the left (TextDrive) by a spacer. */
     private final class BubbleCell extends ListCell<ChatMessage> {
 
         BubbleCell() {
@@ -167,17 +256,21 @@ public final class ChatView {
             TextFlow body = LinkFlow.of(message.body(), opener);
             Label meta = new Label(message.meta());
             meta.getStyleClass().add("td-bubble-meta");
+            meta.setWrapText(true);
+            meta.setMinHeight(Region.USE_PREF_SIZE);
             VBox bubble = new VBox(4, body, meta);
             bubble.getStyleClass().addAll("td-bubble", message.outbound() ? "td-bubble-out" : "td-bubble-in");
+            bubble.maxWidthProperty().bind(bubbleMaxWidth);
             meta.setMaxWidth(Double.MAX_VALUE);
-            if (message.outbound()) {
+            boolean right = !message.outbound();
+            if (right) {
                 meta.setAlignment(Pos.CENTER_RIGHT);
             }
 
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = message.outbound() ? new HBox(spacer, bubble) : new HBox(bubble, spacer);
-            row.setAlignment(message.outbound() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            HBox row = right ? new HBox(spacer, bubble) : new HBox(bubble, spacer);
+            row.setAlignment(right ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
             setGraphic(row);
         }
     }

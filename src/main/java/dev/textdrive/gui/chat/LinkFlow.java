@@ -8,9 +8,13 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds message text in which http(s) URLs are links that open when clicked. */
 public final class LinkFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkFlow.class);
 
     /** The style class of a link inside message text. */
     public static final String LINK_CLASS = "td-link";
@@ -47,6 +51,31 @@ public final class LinkFlow {
             flow.getChildren().add(run);
         }
         return flow;
+    }
+
+    /** The status message after a link was handed to the browser. */
+    public static final String OPENING = "Opening the link in your browser; it is also copied.";
+    /** The status message when the browser could not be started. */
+    public static final String NOT_OPENED = "Could not open a browser; the link is copied.";
+
+    /**
+     * Returns an opener that hands the URL to {@code browser} and also copies it. The copy is the fallback the
+     * operator can always use: {@code HostServices.showDocument} returns normally even when no browser starts.
+     *
+     * @param browser opens a URL, such as {@code HostServices::showDocument}; it may throw when it cannot
+     */
+    public static Consumer<String> browserOpener(Consumer<String> browser, StatusReporter status) {
+        return url -> {
+            copy(url);
+            try {
+                browser.accept(url);
+            } catch (RuntimeException e) {
+                log.warn("The browser could not be opened for a link.", e);
+                status.error(NOT_OPENED);
+                return;
+            }
+            status.info(OPENING);
+        };
     }
 
     /** Returns an opener that copies the URL to the clipboard, for windows that cannot open a browser. */

@@ -9,10 +9,14 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -56,10 +60,19 @@ public final class DashboardScreen implements Screen {
     }
 
     private Node build() {
-        HBox counts = new HBox(Ui.GAP,
+        GridPane counts = new GridPane();
+        counts.setHgap(Ui.GAP);
+        counts.addRow(0,
                 count("Verified phones", model.verifiedPhonesProperty().asString()),
                 count("Storage accounts", model.accountsProperty().asString()),
                 count("Messages today", model.messagesTodayProperty().asString()));
+        for (int i = 0; i < 3; i++) {
+            // Percent columns give the three cards the same width, whatever their titles and numbers.
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / 3);
+            column.setFillWidth(true);
+            counts.getColumnConstraints().add(column);
+        }
 
         Label state = new Label();
         state.textProperty().bind(model.serverStateProperty());
@@ -75,7 +88,8 @@ public final class DashboardScreen implements Screen {
         Label number = new Label();
         number.textProperty().bind(model.twilioNumberProperty());
 
-        Button point = Ui.button("_Point Twilio number here", Feather.LINK, model::pointTwilioWebhook);
+        // Alt+O, because Alt+P opens the Phones screen.
+        Button point = Ui.button("P_oint Twilio number here", Feather.LINK, model::pointTwilioWebhook);
         point.disableProperty().bind(model.twilioConfiguredProperty().not().or(model.pointingProperty()));
         ProgressIndicator pointing = new ProgressIndicator();
         pointing.setPrefSize(18, 18);
@@ -103,6 +117,8 @@ public final class DashboardScreen implements Screen {
         VBox connectionCard = Ui.card("CONNECTION", connection, pointRow, result);
 
         ListView<String> activity = new ListView<>(model.recentActivity());
+        activity.setId("recent-activity");
+        activity.setCellFactory(list -> new ActivityCell());
         activity.setPlaceholder(Ui.emptyState("No messages yet. Text the number, or try the Simulator."));
         activity.setFocusTraversable(true);
         VBox activityCard = Ui.card("RECENT ACTIVITY", activity);
@@ -123,9 +139,25 @@ public final class DashboardScreen implements Screen {
         number.textProperty().bind(value);
         number.getStyleClass().add(Styles.TITLE_1);
         VBox card = Ui.card(title.toUpperCase(java.util.Locale.ROOT), number);
-        HBox.setHgrow(card, Priority.ALWAYS);
         card.setMaxWidth(Double.MAX_VALUE);
         return card;
+    }
+
+    /** One line of activity, shortened with an ellipsis to the list's width; the tooltip has the whole line. */
+    private static final class ActivityCell extends ListCell<String> {
+
+        ActivityCell() {
+            // Without a zero preferred width a long line would widen the cell and give the list a horizontal scroll bar.
+            setPrefWidth(0);
+            setTextOverrun(OverrunStyle.ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(empty ? null : line);
+            setTooltip(empty || line == null ? null : new Tooltip(line));
+        }
     }
 
     private static Label muted(String text) {

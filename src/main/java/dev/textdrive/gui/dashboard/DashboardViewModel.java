@@ -114,10 +114,8 @@ public final class DashboardViewModel {
     /** Returns one activity line, such as "14:02:11  in   +1 555-555-0100  ls". */
     static String describe(MessageLog.StoredMessage message) {
         String direction = message.direction().equals(MessageLog.INBOUND) ? "from" : "to";
+        // One line per message: the list shortens a long line with an ellipsis at whatever width it has.
         String body = message.body().replace('\n', ' ');
-        if (body.length() > 60) {
-            body = body.substring(0, 57) + "...";
-        }
         return TIME.format(message.createdAt().atZone(ZoneId.systemDefault())) + "  " + direction + " "
                 + PhoneNumbers.international(message.phone()) + ": " + body;
     }

@@ -16,18 +16,16 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -51,6 +49,10 @@ public final class PhonesScreen implements Screen {
 
     private static final double DETAIL_WIDTH = 300;
     private static final double DETAIL_MIN_WIDTH = 250;
+    /** The narrowest the table's card gets before the detail panel gives up width; the table scrolls sideways. */
+    private static final double TABLE_MIN_WIDTH = 240;
+    /** The space that the focus ring of a button takes outside the button, in pixels. */
+    private static final double FOCUS_RING = 3;
 
     private final PhonesViewModel model;
     private final VerificationViewModel verification;
@@ -106,19 +108,23 @@ public final class PhonesScreen implements Screen {
     private VBox addCard() {
         TextField number = new TextField();
         number.setId("phone-number");
-        number.setPromptText("+1 201-555-0123");
+        number.promptTextProperty().bind(model.numberExampleProperty());
         number.setPrefColumnCount(16);
         number.textProperty().bindBidirectional(model.numberProperty());
+        markInvalid(number, model.numberProblemProperty());
         TextField label = new TextField();
         label.setId("phone-label");
         label.setPromptText("Optional, such as Ana's phone");
         label.setPrefColumnCount(18);
         label.textProperty().bindBidirectional(model.labelProperty());
+        markInvalid(label, model.labelProblemProperty());
         Button add = Ui.button("Add p_hone", Feather.PLUS, model::add);
         add.setId("add-phone");
         add.getStyleClass().add(Styles.ACCENT);
         add.setMinWidth(Region.USE_PREF_SIZE);
-        add.disableProperty().bind(model.numberValidProperty().not().or(model.addingProperty()));
+        add.disableProperty().bind(model.numberValidProperty().not()
+                .or(model.labelProblemProperty().isNotEmpty())
+                .or(model.addingProperty()));
         number.setOnAction(event -> model.add());
         label.setOnAction(event -> model.add());
 
@@ -132,6 +138,10 @@ public final class PhonesScreen implements Screen {
         model.numberProblemProperty().addListener((observable, old, problem) -> toneOf(feedback));
         model.numberValidProperty().addListener((observable, old, valid) -> toneOf(feedback));
 
+        Label labelFeedback = wrapped(model.labelProblemProperty());
+        labelFeedback.setId("label-feedback");
+        labelFeedback.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(6);
@@ -140,6 +150,7 @@ public final class PhonesScreen implements Screen {
         form.add(number, 0, 1);
         form.add(label, 1, 1);
         form.add(add, 2, 1);
+        form.add(labelFeedback, 1, 2, 2, 1);
         ColumnConstraints numberColumn = new ColumnConstraints();
         numberColumn.setHgrow(Priority.SOMETIMES);
         ColumnConstraints labelColumn = new ColumnConstraints();
@@ -174,10 +185,11 @@ public final class PhonesScreen implements Screen {
         table = new TableView<>(model.phones());
         table.setId("phones-table");
         table.setPlaceholder(Ui.emptyState("No phones yet — add one above."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // All columns share a change of width, so they grow back after the window was narrow.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(column("Number", 150, 150, PhoneRow::international));
-        table.getColumns().add(column("Label", 80, 110, PhoneRow::label));
-        TableColumn<PhoneRow, String> state = column("State", 110, 110, PhoneRow::state);
+        table.getColumns().add(column("Label", 80, 120, PhoneRow::label));
+        TableColumn<PhoneRow, String> state = column("State", 100, 110, PhoneRow::state);
         state.setCellFactory(column -> new StateCell());
         table.getColumns().add(state);
         table.getColumns().add(column("Accounts", 80, 120, PhoneRow::accountsText));
@@ -194,9 +206,11 @@ public final class PhonesScreen implements Screen {
             }
         });
 
-        VBox card = Ui.card("PHONES", table);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        ScrollPane scroll = Ui.scrollable(table);
+        VBox card = Ui.card("PHONES", scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         HBox.setHgrow(card, Priority.ALWAYS);
+        card.setMinWidth(TABLE_MIN_WIDTH);
         return card;
     }
 
@@ -232,6 +246,9 @@ public final class PhonesScreen implements Screen {
                 () -> verification.sendLabelProperty().get().replace("code", "_code"), verification.sendLabelProperty()));
         send.disableProperty().bind(verification.sendAllowedProperty().not());
         send.setMaxWidth(Double.MAX_VALUE);
+        // A long cooldown such as "Send again tomorrow at 09:15:02" wraps in a narrow panel instead of being cut.
+        send.setWrapText(true);
+        send.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(send, Priority.ALWAYS);
         HBox sendRow = new HBox(8, send, spinner(verification.sendingProperty()));
         sendRow.setAlignment(Pos.CENTER_LEFT);
@@ -254,6 +271,7 @@ public final class PhonesScreen implements Screen {
         code.textProperty().bindBidirectional(verification.codeProperty());
         Button verify = Ui.button("_Verify", Feather.CHECK, verification::verify);
         verify.setId("verify-code");
+        verify.setMinWidth(Region.USE_PREF_SIZE);
         verify.disableProperty().bind(verification.verifyAllowedProperty().not());
         code.setOnAction(event -> {
             if (verification.verifyAllowedProperty().get()) {
@@ -296,25 +314,32 @@ public final class PhonesScreen implements Screen {
         Button remove = Ui.button("_Remove phone", Feather.TRASH_2, this::didClickRemove);
         remove.setId("remove-phone");
         remove.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
-        VBox spacer = new VBox();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        remove.visibleProperty().bind(model.selectedProperty().isNotNull());
+        remove.managedProperty().bind(remove.visibleProperty());
 
-        VBox details = new VBox(10, new VBox(2, number, label), accounts, codeState, codeSection, spacer, remove);
+        VBox details = new VBox(10, new VBox(2, number, label), accounts, codeState, codeSection);
         details.visibleProperty().bind(model.selectedProperty().isNotNull());
+        // Room for the focus ring of the full-width Send code button, which the scroll pane would clip.
+        details.setPadding(new Insets(FOCUS_RING, FOCUS_RING + 2, FOCUS_RING, FOCUS_RING));
         Label none = Ui.emptyState("Select a phone to send it a code, check the code, or remove it.");
         none.setTextAlignment(TextAlignment.CENTER);
         none.visibleProperty().bind(model.selectedProperty().isNull());
         StackPane content = new StackPane(none, details);
         StackPane.setAlignment(none, Pos.CENTER);
-        // In a short window the details scroll, so the Remove button stays reachable.
+        StackPane.setAlignment(details, Pos.TOP_LEFT);
+        // In a short or narrow window the details scroll, and the Remove button stays below them in view.
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        // Not fit to height: the scroll pane would size the content by its minimum height, which it underestimates
+        // for wrapped text, and cut off the last lines. The content fills the viewport through its minimum height.
+        content.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        VBox card = Ui.card("SELECTED PHONE", scroll);
+        VBox card = Ui.card("SELECTED PHONE", scroll, remove);
         card.setPrefWidth(DETAIL_WIDTH);
         card.setMinWidth(DETAIL_MIN_WIDTH);
         return card;
@@ -325,15 +350,8 @@ public final class PhonesScreen implements Screen {
         if (row == null) {
             return;
         }
-        ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, PhonesViewModel.removalConsequence(row), remove, ButtonType.CANCEL);
-        confirm.setTitle("Remove phone");
-        confirm.setHeaderText("Remove " + row.international() + "?");
-        confirm.initOwner(table.getScene().getWindow());
-        ((Button) confirm.getDialogPane().lookupButton(remove)).getStyleClass().add(Styles.DANGER);
-        ((Button) confirm.getDialogPane().lookupButton(remove)).setDefaultButton(false);
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        if (confirm.showAndWait().filter(remove::equals).isPresent()) {
+        String question = "Remove " + row.international() + "? " + PhonesViewModel.removalConsequence(row);
+        if (Ui.confirm(table, "Remove phone", question, "Remove")) {
             model.remove(row);
         }
     }
@@ -343,6 +361,12 @@ public final class PhonesScreen implements Screen {
             PhoneRow row = model.selectedProperty().get();
             return row == null ? "" : value.apply(row);
         }, model.selectedProperty());
+    }
+
+    /** Gives a field the theme's red border while it has a problem. */
+    private static void markInvalid(Node field, ReadOnlyStringProperty problem) {
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, !problem.get().isEmpty());
+        problem.addListener((observable, old, text) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !text.isEmpty()));
     }
 
     private static Label fieldLabel(String text, Node field) {
@@ -369,31 +393,5 @@ public final class PhonesScreen implements Screen {
         spinner.visibleProperty().bind(Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(running.getValue()), running));
         spinner.managedProperty().bind(spinner.visibleProperty());
         return spinner;
-    }
-
-    /** The table's state column: the state in words with an icon and a colour. */
-    private static final class StateCell extends TableCell<PhoneRow, String> {
-
-        @Override
-        protected void updateItem(String state, boolean empty) {
-            super.updateItem(state, empty);
-            setText(null);
-            if (empty || state == null) {
-                setGraphic(null);
-                return;
-            }
-            Label label = switch (state) {
-                case "verified" -> stateLabel(state, Feather.CHECK_CIRCLE, Styles.SUCCESS);
-                case "opted out" -> stateLabel(state, Feather.SLASH, Styles.DANGER);
-                default -> stateLabel(state, Feather.CLOCK, Styles.WARNING);
-            };
-            setGraphic(label);
-        }
-
-        private static Label stateLabel(String state, Feather icon, String style) {
-            Label label = new Label(state, new FontIcon(icon));
-            label.getStyleClass().add(style);
-            return label;
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.textdrive.app.TextDrive;
 import dev.textdrive.gui.Background;
 import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.phone.Phone;
+import dev.textdrive.phone.PhoneLabels;
 import dev.textdrive.phone.PhoneNumbers;
 import dev.textdrive.storage.StorageAccount;
 import java.time.Clock;
@@ -44,7 +45,9 @@ public final class PhonesViewModel {
     private final ReadOnlyStringWrapper numberNational = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper numberProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper numberHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper numberExample = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper numberValid = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper labelProblem = new ReadOnlyStringWrapper("");
     private final BooleanProperty adding = new SimpleBooleanProperty(false);
     private final ObservableList<PhoneRow> phones = FXCollections.observableArrayList();
     private final ObjectProperty<PhoneRow> selected = new SimpleObjectProperty<>();
@@ -61,10 +64,11 @@ public final class PhonesViewModel {
         this.status = status;
         this.verification = new VerificationViewModel(app, clock, background, status, this::refresh);
         number.addListener((observable, old, value) -> parseNumber());
+        label.addListener((observable, old, value) -> checkLabel());
         selected.addListener((observable, old, row) -> verification.show(row));
     }
 
-    /** Reloads the phones, keeping the selection. */
+    /** Reloads the phones, keeping the selection, then the hint and example of the current default region. */
     public void refresh() {
         long requested = ++generation;
         background.run("Loading phones", this::load, rows -> {
@@ -72,7 +76,7 @@ public final class PhonesViewModel {
             if (requested == generation) {
                 apply(rows);
             }
-        }, error -> status.error("The phones could not be loaded: " + error.getMessage()));
+        }, error -> status.error(failure("The phones could not be loaded", error)));
     }
 
     /** Reloads when phones, grants or messages changed, such as a texter's STOP. */
@@ -86,10 +90,18 @@ public final class PhonesViewModel {
     /** Adds the typed number as a pending phone and selects it. */
     public void add() {
         PhoneNumbers numbers = numbers();
-        Optional<String> problem = numbers.problem(number.get());
+        Optional<String> problem = NumberProblems.problem(numbers, number.get());
+        if (problem.isEmpty()) {
+            problem = duplicate(numbers.parse(number.get()).e164());
+        }
         if (problem.isPresent()) {
             numberProblem.set(problem.get());
+            numberValid.set(false);
             status.error(problem.get());
+            return;
+        }
+        if (!labelProblem.get().isEmpty()) {
+            status.error(labelProblem.get());
             return;
         }
         if (adding.get()) {
@@ -108,10 +120,22 @@ public final class PhonesViewModel {
             refresh();
         }, error -> {
             adding.set(false);
-            status.error(error instanceof IllegalStateException
-                    ? international + " is already in the list."
-                    : "The phone could not be added: " + error.getMessage());
+            didFailToAdd(international, error);
         });
+    }
+
+    /** Shows why the core rejected a phone in the status line, and next to the number when it is a duplicate. */
+    private void didFailToAdd(String international, Exception error) {
+        if (error instanceof IllegalStateException) {
+            // Another window or the admin CLI added the number since the table was loaded.
+            String message = international + " is already in the list.";
+            numberProblem.set(message);
+            numberValid.set(false);
+            status.error(message);
+            refresh();
+        } else {
+            status.error(failure("The phone could not be added", error));
+        }
     }
 
     /** Removes a phone with its grants and session; the view confirms with the operator first. */
@@ -120,7 +144,19 @@ public final class PhonesViewModel {
         background.run("Removing " + international, () -> app.get().phones().remove(row.e164(), ACTOR), removed -> {
             status.info(removed ? "Removed " + international + "." : international + " was already removed.");
             refresh();
-        }, error -> status.error("The phone could not be removed: " + error.getMessage()));
+        }, error -> status.error(failure("The phone could not be removed", error)));
+    }
+
+    /**
+     * Returns a failure as two sentences, such as "The phone could not be added. The label is 41 characters long:
+     * use at most 40.", so the core's message keeps its capital letter.
+     */
+    static String failure(String summary, Exception error) {
+        String message = error.getMessage() == null ? "" : error.getMessage().strip();
+        if (message.isEmpty()) {
+            return summary + ".";
+        }
+        return summary + ". " + message + (message.endsWith(".") ? "" : ".");
     }
 
     /** Returns what removing a phone takes away, for the confirmation dialog. */
@@ -149,13 +185,16 @@ public final class PhonesViewModel {
         selectAfterLoad = null;
         phones.setAll(rows);
         selected.set(rows.stream().filter(row -> row.e164().equals(keep)).findFirst().orElse(null));
-        // The default region may have changed with a restart of the core, and with it the hint and the parse.
+        // The default region may have changed in Settings, which restarts the core, and with it the example, the
+        // hint and the parse.
         parseNumber();
     }
 
     private void parseNumber() {
         PhoneNumbers numbers = numbers();
-        numberHint.set("Use the international form, such as " + PhoneNumbers.international(numbers.example())
+        String example = PhoneNumbers.international(numbers.example());
+        numberExample.set(example);
+        numberHint.set("Use the international form, such as " + example
                 + ". Numbers without a country code are read as " + numbers.defaultRegion() + " numbers.");
         String text = number.get();
         if (text == null || text.isBlank()) {
@@ -165,7 +204,10 @@ public final class PhonesViewModel {
             numberValid.set(false);
             return;
         }
-        Optional<String> problem = numbers.problem(text);
+        Optional<String> problem = NumberProblems.problem(numbers, text);
+        if (problem.isEmpty()) {
+            problem = duplicate(numbers.parse(text).e164());
+        }
         numberValid.set(problem.isEmpty());
         numberProblem.set(problem.orElse(""));
         if (problem.isPresent()) {
@@ -176,6 +218,21 @@ public final class PhonesViewModel {
         String e164 = numbers.parse(text).e164();
         numberInternational.set(PhoneNumbers.international(e164));
         numberNational.set(PhoneNumbers.national(e164));
+    }
+
+    /** Returns that a number is already in the table, as loaded last. */
+    private Optional<String> duplicate(String e164) {
+        boolean listed = phones.stream().anyMatch(row -> row.e164().equals(e164));
+        return listed ? Optional.of(PhoneNumbers.international(e164) + " is already in the list.") : Optional.empty();
+    }
+
+    private void checkLabel() {
+        try {
+            PhoneLabels.check(label.get());
+            labelProblem.set("");
+        } catch (IllegalArgumentException e) {
+            labelProblem.set(e.getMessage());
+        }
     }
 
     private PhoneNumbers numbers() {
@@ -212,6 +269,17 @@ public final class PhonesViewModel {
         return numberHint.getReadOnlyProperty();
     }
 
+    /** Returns an example number of the default region in international form, such as "+1 201-555-0123". */
+    public ReadOnlyStringProperty numberExampleProperty() {
+        return numberExample.getReadOnlyProperty();
+    }
+
+    /** Returns why the typed label cannot be stored, such as too long; empty while it can. */
+    public ReadOnlyStringProperty labelProblemProperty() {
+        return labelProblem.getReadOnlyProperty();
+    }
+
+    /** Returns whether the typed number is valid and not yet in the list. */
     public ReadOnlyBooleanProperty numberValidProperty() {
         return numberValid.getReadOnlyProperty();
     }

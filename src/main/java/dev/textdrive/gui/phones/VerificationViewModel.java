@@ -164,7 +164,7 @@ public final class VerificationViewModel {
             changed.run();
         }, error -> {
             checking.set(false);
-            String message = "The code could not be checked: " + error.getMessage();
+            String message = PhonesViewModel.failure("The code could not be checked", error);
             if (showing(e164)) {
                 show(Tone.DANGER, message);
             }
@@ -172,6 +172,7 @@ public final class VerificationViewModel {
         });
     }
 
+    /** Shows the result of a check in the panel and in the status line, so the two never disagree. */
     private void showOutcome(PhoneRow row, Checked checked) {
         VerificationService.Outcome result = checked.outcome();
         switch (result.result()) {
@@ -188,9 +189,16 @@ public final class VerificationViewModel {
                         ? " The next code can be sent " + TimeText.at(allowed, clock) + "."
                         : "";
                 show(Tone.DANGER, result.message() + retry);
+                status.error(result.message() + retry);
             }
-            case INVALID_FORMAT -> show(Tone.WARNING, result.message());
-            default -> show(Tone.DANGER, result.message());
+            case INVALID_FORMAT -> {
+                show(Tone.WARNING, result.message());
+                status.error(result.message());
+            }
+            default -> {
+                show(Tone.DANGER, result.message());
+                status.error(result.message());
+            }
         }
     }
 
@@ -205,7 +213,7 @@ public final class VerificationViewModel {
             }
             return refusal.getMessage() + " Try again " + TimeText.at(retryAt, clock) + ".";
         }
-        return "The code could not be sent to " + row.international() + ": " + error.getMessage();
+        return PhonesViewModel.failure("The code could not be sent to " + row.international(), error);
     }
 
     private String describeCode(PhoneRow row) {

@@ -23,6 +23,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -38,6 +39,14 @@ public final class SessionsScreen implements Screen {
     static final String NO_SESSIONS = "No sessions yet — text the number, or try the Simulator.";
     static final String NO_SELECTION = "Select a phone to see its conversation.";
     static final String NO_MESSAGES = "No messages with this phone yet.";
+
+    /**
+     * The narrowest the two cards get. Together with the divider they fit the page at the window's minimum width of
+     * 820 pixels, which leaves about 560 pixels beside the navigation. Below its columns' minimum widths the table
+     * scrolls sideways.
+     */
+    private static final double SESSIONS_MIN_WIDTH = 250;
+    private static final double CONVERSATION_MIN_WIDTH = 270;
 
     private final SessionsViewModel model;
     private final StatusReporter status;
@@ -96,10 +105,11 @@ public final class SessionsScreen implements Screen {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getColumns().add(phoneColumn());
-        table.getColumns().add(textColumn("Location", 125, SessionRow::location, "—"));
-        table.getColumns().add(textColumn("Command", 100, SessionRow::lastCommand, ""));
+        table.getColumns().add(textColumn("Location", 100, 125, SessionRow::location, "—"));
+        table.getColumns().add(textColumn("Command", 80, 100, SessionRow::lastCommand, ""));
         table.getColumns().add(activityColumn());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // All columns share a change of width, so they grow back after the window was narrow.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED, Styles.DENSE);
         table.setPlaceholder(Placeholder.of(Feather.ACTIVITY, NO_SESSIONS));
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> {
@@ -123,12 +133,16 @@ public final class SessionsScreen implements Screen {
         chat.setPlaceholder(Placeholder.of(Feather.MESSAGE_CIRCLE, Bindings.when(model.selectedPhoneProperty().isNull())
                 .then(NO_SELECTION).otherwise(NO_MESSAGES)));
 
-        VBox sessionsCard = Ui.card("SESSIONS", table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox conversationCard = Ui.card("CONVERSATION", title, chat.node());
+        Label legend = ChatView.legend("The texter's messages on the right, TextDrive's replies on the left.");
+        legend.setId("conversation-legend");
+
+        ScrollPane tableScroll = Ui.scrollable(table);
+        VBox sessionsCard = Ui.card("SESSIONS", tableScroll);
+        VBox.setVgrow(tableScroll, Priority.ALWAYS);
+        VBox conversationCard = Ui.card("CONVERSATION", title, legend, chat.node());
         VBox.setVgrow(chat.node(), Priority.ALWAYS);
-        sessionsCard.setMinWidth(360);
-        conversationCard.setMinWidth(280);
+        sessionsCard.setMinWidth(SESSIONS_MIN_WIDTH);
+        conversationCard.setMinWidth(CONVERSATION_MIN_WIDTH);
 
         SplitPane split = new SplitPane(sessionsCard, conversationCard);
         split.setDividerPositions(0.62);
@@ -153,7 +167,8 @@ public final class SessionsScreen implements Screen {
 
     private static TableColumn<SessionRow, SessionRow> phoneColumn() {
         TableColumn<SessionRow, SessionRow> column = new TableColumn<>("Phone");
-        column.setPrefWidth(150);
+        column.setMinWidth(150);
+        column.setPrefWidth(160);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setComparator(Comparator.comparing(SessionRow::phone));
         column.setCellFactory(view -> new TableCell<>() {
@@ -178,9 +193,10 @@ public final class SessionsScreen implements Screen {
         return column;
     }
 
-    private static TableColumn<SessionRow, String> textColumn(String title, double width,
+    private static TableColumn<SessionRow, String> textColumn(String title, double minWidth, double width,
                                                               Function<SessionRow, String> value, String whenEmpty) {
         TableColumn<SessionRow, String> column = new TableColumn<>(title);
+        column.setMinWidth(minWidth);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 value.apply(cell.getValue()).isEmpty() ? whenEmpty : value.apply(cell.getValue())));
@@ -189,6 +205,7 @@ public final class SessionsScreen implements Screen {
 
     private static TableColumn<SessionRow, SessionRow> activityColumn() {
         TableColumn<SessionRow, SessionRow> column = new TableColumn<>("Last seen");
+        column.setMinWidth(80);
         column.setPrefWidth(95);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setComparator(Comparator.comparing(SessionRow::updatedAt));

@@ -29,6 +29,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -38,6 +39,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class SimulatorScreen implements Screen {
 
     static final String NO_OUTBOX = "No SMS sent yet. Files shared with send, and verification codes, appear here.";
+
+    /**
+     * The narrowest the two cards get. Together with the gap they fit the page at the window's minimum width of 820
+     * pixels, which leaves about 560 pixels beside the navigation.
+     */
+    private static final double CHAT_MIN_WIDTH = 290;
+    private static final double OUTBOX_MIN_WIDTH = 230;
 
     private final SimulatorViewModel model;
     private final StatusReporter status;
@@ -108,7 +116,8 @@ public final class SimulatorScreen implements Screen {
         phone.setPromptText("No phones yet");
         phone.setTooltip(new javafx.scene.control.Tooltip("The phone the simulated texts come from"));
         HBox.setHgrow(phone, Priority.ALWAYS);
-        Label from = new Label("Text _as");
+        // Alt+X, because Alt+A opens the Access screen.
+        Label from = new Label("Te_xt as");
         from.setMnemonicParsing(true);
         from.setLabelFor(phone);
         from.setMinWidth(Label.USE_PREF_SIZE);
@@ -118,6 +127,7 @@ public final class SimulatorScreen implements Screen {
         Label twilioNote = new Label("Twilio is configured: send texts real phones, and they may be charged.");
         twilioNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
         twilioNote.setWrapText(true);
+        twilioNote.setMinHeight(Region.USE_PREF_SIZE);
         twilioNote.visibleProperty().bind(model.twilioModeProperty());
         twilioNote.managedProperty().bind(model.twilioModeProperty());
 
@@ -147,9 +157,12 @@ public final class SimulatorScreen implements Screen {
         HBox inputRow = new HBox(8, message, progress, send);
         inputRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox card = Ui.card("CONVERSATION", phoneRow, twilioNote, chat.node(), inputRow);
+        Label legend = ChatView.legend("Your texts on the right, TextDrive's replies on the left.");
+        legend.setId("simulator-legend");
+
+        VBox card = Ui.card("CONVERSATION", phoneRow, twilioNote, legend, chat.node(), inputRow);
         HBox.setHgrow(card, Priority.ALWAYS);
-        card.setMinWidth(320);
+        card.setMinWidth(CHAT_MIN_WIDTH);
         return card;
     }
 
@@ -160,6 +173,7 @@ public final class SimulatorScreen implements Screen {
                 .otherwise("SMS that TextDrive sends outside replies. In simulator mode they stay here."));
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
 
         ListView<OutboxEntry> list = new ListView<>(model.outbox());
         list.setId("simulator-outbox");
@@ -171,7 +185,7 @@ public final class SimulatorScreen implements Screen {
 
         VBox card = Ui.card("OUTBOX", note, list);
         card.setPrefWidth(330);
-        card.setMinWidth(260);
+        card.setMinWidth(OUTBOX_MIN_WIDTH);
         return card;
     }
 
@@ -194,7 +208,11 @@ public final class SimulatorScreen implements Screen {
             to.getStyleClass().add(Styles.TEXT_BOLD);
             Label meta = new Label(entry.purpose() + " · " + entry.meta());
             meta.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            meta.setWrapText(true);
+            meta.setMinHeight(Region.USE_PREF_SIZE);
             VBox box = new VBox(4, to, meta, LinkFlow.of(entry.body(), linkOpener));
+            // The cell is as wide as the list, so the text wraps inside it instead of running past the edge.
+            box.setMinWidth(0);
             box.setPadding(new Insets(4, 0, 4, 0));
             setGraphic(box);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.theme.Styles;
 import dev.textdrive.gui.GuiFixture;
 import dev.textdrive.sms.MessageLog;
 import java.nio.file.Files;
@@ -76,9 +77,37 @@ class PhonesScreenTest {
     void invalidNumberShowsReasonAndDisablesAdd(FxRobot robot) {
         robot.clickOn("#phone-number").write("+1 201");
 
-        assertEquals("Too short for country code +1: use the international form, such as +1 201-555-0123.",
-                text(robot, "#phone-feedback"));
+        assertEquals("+1 201 is too short to be a valid US number.", text(robot, "#phone-feedback"));
         assertTrue(robot.lookup("#add-phone").queryButton().isDisabled());
+    }
+
+    @Test
+    void longLabelShowsProblemBesideField(FxRobot robot) {
+        robot.clickOn("#phone-number").write(NUMBER);
+        robot.clickOn("#phone-label").write("x".repeat(41));
+
+        assertEquals("The label is 41 characters long: use at most 40.", text(robot, "#label-feedback"));
+        assertTrue(robot.lookup("#label-feedback").query().isVisible());
+        assertTrue(robot.lookup("#add-phone").queryButton().isDisabled());
+        assertTrue(robot.lookup("#phone-label").query().getPseudoClassStates().contains(Styles.STATE_DANGER));
+    }
+
+    @Test
+    void removeAsksThenRemoves(FxRobot robot) throws Exception {
+        robot.clickOn("#phone-number").write(NUMBER).type(KeyCode.ENTER);
+        waitFor(() -> selected(robot) != null);
+
+        robot.clickOn("#remove-phone");
+        waitFor(() -> robot.lookup("#confirm-question").tryQuery().isPresent());
+        String question = robot.lookup("#confirm-question").queryAs(Label.class).getText();
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button button) -> "Remove".equals(button.getText()))
+                .queryButton());
+        waitFor(() -> table(robot).getItems().isEmpty());
+
+        assertEquals("Remove +1 201-555-0123? The phone can no longer use TextDrive, and its session is deleted.",
+                question);
+        assertTrue(fixture.services().app().phones().find(NUMBER).isEmpty());
+        assertEquals("Removed +1 201-555-0123.", fixture.window().statusText());
     }
 
     @Test

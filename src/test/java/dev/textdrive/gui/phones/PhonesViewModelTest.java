@@ -67,17 +67,19 @@ class PhonesViewModelTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "hello            | Not a phone number",
-            "+1 201           | Too short for country code +1",
-            "555-0123         | Too short for country code +1",
-            "+1 201-555-01234 | Too long for country code +1",
-            "+999 1234567     | Unknown country code",
-            "+1 200-555-0123  | Not a valid number",
+            "hello                 | Not a phone number" + EXAMPLE,
+            "+1 201                | +1 201 is too short to be a valid US number.",
+            "555-0123              | 555-0123 is too short to be a valid US number" + EXAMPLE,
+            "+1 201-555-01234      | +1 201-555-01234 is too long to be a valid US number.",
+            "+999 1234567          | Unknown country code" + EXAMPLE,
+            "+1 123 456 7890       | +1 123 456 7890 is not a valid US number.",
+            "+44 7400 12345        | +44 7400 12345 is not a valid GB number.",
+            "+1 201 555 0123 ext 5 | An SMS cannot reach extension 5: remove it from the number.",
     })
-    void invalidNumberShowsReason(String typed, String reason) {
+    void invalidNumberShowsReason(String typed, String problem) {
         model.numberProperty().set(typed);
 
-        assertEquals(reason + EXAMPLE, model.numberProblemProperty().get());
+        assertEquals(problem, model.numberProblemProperty().get());
         assertFalse(model.numberValidProperty().get());
         assertEquals("", model.numberInternationalProperty().get());
     }
@@ -129,7 +131,17 @@ class PhonesViewModelTest {
         model.add();
 
         assertTrue(app.phones().list().isEmpty());
-        assertEquals("Too short for country code +1" + EXAMPLE, status.lastError());
+        assertEquals("12 is too short to be a valid US number" + EXAMPLE, status.lastError());
+    }
+
+    @Test
+    void addWithExtensionStoresNothing() {
+        model.numberProperty().set("+1 201 555 0123 x 12");
+
+        model.add();
+
+        assertTrue(app.phones().list().isEmpty());
+        assertEquals("An SMS cannot reach extension 12: remove it from the number.", status.lastError());
     }
 
     @Test
@@ -140,7 +152,91 @@ class PhonesViewModelTest {
         model.add();
 
         assertEquals("+1 201-555-0123 is already in the list.", status.lastError());
+        assertEquals("+1 201-555-0123 is already in the list.", model.numberProblemProperty().get());
         assertEquals(1, app.phones().list().size());
+    }
+
+    @Test
+    void listedNumberRejectedAsTyped() {
+        app.phones().add(NUMBER, "", false, "test");
+        model.refresh();
+
+        model.numberProperty().set("201-555-0123");
+
+        assertEquals("+1 201-555-0123 is already in the list.", model.numberProblemProperty().get());
+        assertFalse(model.numberValidProperty().get());
+    }
+
+    @Test
+    void longLabelRejectedAsTyped() {
+        model.numberProperty().set(NUMBER);
+
+        model.labelProperty().set("x".repeat(41));
+
+        assertEquals("The label is 41 characters long: use at most 40.", model.labelProblemProperty().get());
+        assertTrue(model.numberValidProperty().get());
+    }
+
+    @Test
+    void controlCharacterInLabelRejected() {
+        model.labelProperty().set("Ana\tphone");
+
+        assertEquals("The label contains a control character: use letters, digits and spaces.",
+                model.labelProblemProperty().get());
+    }
+
+    @Test
+    void fixedLabelClearsProblem() {
+        model.labelProperty().set("x".repeat(41));
+
+        model.labelProperty().set("x".repeat(40));
+
+        assertEquals("", model.labelProblemProperty().get());
+    }
+
+    @Test
+    void addWithBadLabelStoresNothing() {
+        model.numberProperty().set(NUMBER);
+        model.labelProperty().set("x".repeat(41));
+
+        model.add();
+
+        assertTrue(app.phones().list().isEmpty());
+        assertEquals("The label is 41 characters long: use at most 40.", status.lastError());
+        assertEquals(NUMBER, model.numberProperty().get());
+    }
+
+    @Test
+    void exampleFollowsDefaultRegion() throws IOException {
+        Path other = Files.createDirectories(directory.resolve("gb"));
+        Files.writeString(other.resolve("config.yml"), "server:\n  host: 127.0.0.1\n  port: 0\n"
+                + "database:\n  path: " + other.resolve("textdrive.db") + "\n"
+                + "sms:\n  default_region: GB\n");
+        String usExample = model.numberExampleProperty().get();
+        try (TextDrive british = TextDrive.open(new ConfigLoader(other.resolve("data")).load(other.resolve("config.yml")),
+                clock, InboundListener.NONE)) {
+            PhonesViewModel gb = new PhonesViewModel(() -> british, clock, Background.direct(), status);
+
+            gb.refresh();
+
+            assertEquals("+1 201-555-0123", usExample);
+            assertEquals("+44 7400 123456", gb.numberExampleProperty().get());
+            assertTrue(gb.numberHintProperty().get().contains("such as +44 7400 123456"), gb.numberHintProperty().get());
+            assertTrue(gb.numberHintProperty().get().endsWith("read as GB numbers."), gb.numberHintProperty().get());
+        }
+    }
+
+    @Test
+    void failureKeepsCapitalOfCoreMessage() {
+        String withMessage = PhonesViewModel.failure("The phone could not be added",
+                new IllegalArgumentException("The label is 41 characters long: use at most 40."));
+        String withoutStop = PhonesViewModel.failure("The phones could not be loaded",
+                new IllegalStateException("The database is locked"));
+        String withoutMessage = PhonesViewModel.failure("The phone could not be removed", new IllegalStateException());
+
+        assertEquals("The phone could not be added. The label is 41 characters long: use at most 40.", withMessage);
+        assertEquals("The phones could not be loaded. The database is locked.", withoutStop);
+        assertEquals("The phone could not be removed.", withoutMessage);
     }
 
     @Test
@@ -180,6 +276,7 @@ class PhonesViewModelTest {
         verification.verify();
 
         assertEquals("Wrong code: 4 tries left.", verification.outcomeProperty().get());
+        assertEquals("Wrong code: 4 tries left.", status.lastError());
         assertTrue(verification.verifyAllowedProperty().get());
         assertEquals(VerificationViewModel.Tone.DANGER, verification.outcomeToneProperty().get());
         assertEquals("Code sent at 10:00:00. It expires at 10:10:00; 4 tries left.", verification.codeStateProperty().get());
@@ -204,6 +301,7 @@ class PhonesViewModelTest {
 
         assertEquals("Too many wrong codes: this code no longer works. Send a new code. "
                 + "The next code can be sent at 10:01:00.", lockedMessage);
+        assertEquals(verification.outcomeProperty().get(), status.lastError());
         assertFalse(verifyAllowedWhenLocked);
         assertTrue(verification.outcomeProperty().get().startsWith("Too many wrong codes"));
         assertEquals("pending", app.phones().find(NUMBER).orElseThrow().state());
@@ -293,6 +391,7 @@ class PhonesViewModelTest {
         verification.verify();
 
         assertEquals("Enter the 6 digits of the code.", verification.outcomeProperty().get());
+        assertEquals("Enter the 6 digits of the code.", status.lastError());
         assertEquals(VerificationViewModel.Tone.WARNING, verification.outcomeToneProperty().get());
     }
 

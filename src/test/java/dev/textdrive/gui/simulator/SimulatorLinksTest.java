@@ -19,8 +19,11 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -126,6 +129,44 @@ class SimulatorLinksTest {
         robot.clickOn(robot.lookup("#simulator-outbox ." + LinkFlow.LINK_CLASS).queryAs(Text.class));
         assertEquals(List.of(TextLinks.firstLink(entry.body())), opened);
         assertEquals(List.of(), status.errors);
+    }
+
+    @Test
+    void texterOnRightTextDriveOnLeft(FxRobot robot) throws Exception {
+        textAndWait(robot, "help", 2);
+        ListView<ChatMessage> chat = chat(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Bounds list = chat.localToScene(chat.getLayoutBounds());
+        Bounds texter = bubbleBounds(robot, "td-bubble-in");
+        Bounds reply = bubbleBounds(robot, "td-bubble-out");
+
+        assertTrue(list.getMaxX() - texter.getMaxX() < list.getWidth() / 10, texter + " in " + list);
+        assertTrue(reply.getMinX() - list.getMinX() < list.getWidth() / 10, reply + " in " + list);
+        assertTrue(texter.getMinX() > reply.getMinX(), texter + " and " + reply);
+    }
+
+    @Test
+    void newestReplyShownToItsLastLine(FxRobot robot) throws Exception {
+        for (int sent = 1; sent <= 4; sent++) {
+            textAndWait(robot, "help", sent * 2);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<ChatMessage> chat = chat(robot);
+        int newest = chat.getItems().size() - 1;
+
+        Node viewport = robot.from(chat).lookup(".clipped-container").query();
+        IndexedCell<?> cell = robot.from(chat).lookup(".list-cell").queryAllAs(IndexedCell.class).stream()
+                .filter(candidate -> candidate.getIndex() == newest && candidate.isVisible()).findFirst().orElseThrow();
+        double hidden = cell.localToScene(cell.getLayoutBounds()).getMaxY()
+                - viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+
+        assertTrue(hidden <= 0.5, "the newest reply's last " + hidden + " pixels are hidden");
+    }
+
+    private static Bounds bubbleBounds(FxRobot robot, String styleClass) {
+        Node bubble = robot.lookup("#simulator-chat ." + styleClass).query();
+        return bubble.localToScene(bubble.getLayoutBounds());
     }
 
     @Test
