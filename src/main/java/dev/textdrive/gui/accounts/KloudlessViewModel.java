@@ -168,9 +168,12 @@ public final class KloudlessViewModel {
         // NOTE: only a linked account ends the wait. A sign-in that fails or expires shows its reason in the
         // browser, and the operator cancels here.
         waiting.set(true);
-        status.info("Opened the Kloudless sign-in page in your browser.");
         open(url);
+        // After opening, so this message replaces the window's generic one about opening a link.
+        status.info(SIGN_IN_OPENED);
     }
+
+    static final String SIGN_IN_OPENED = "Opened the Kloudless sign-in page in your browser; the link is also copied.";
 
     private void open(String url) {
         try {

@@ -91,7 +91,7 @@ class KloudlessScreenTest {
 
         assertTrue(waitingShown);
         assertEquals("Finish signing in in your browser…", waitingTitle);
-        assertEquals("Opened the Kloudless sign-in page in your browser.", statusWhileWaiting);
+        assertEquals("Opened the Kloudless sign-in page in your browser; the link is also copied.", statusWhileWaiting);
         assertEquals("Linked " + ANN, fixture.window().statusText());
         AccountRow row = accountList(robot).getItems().get(0);
         assertEquals(ANN, row.name());

@@ -300,7 +300,7 @@ class KloudlessViewModelTest {
         assertEquals(StorageAccount.KLOUDLESS, row.provider());
         assertEquals(row, model.selectedProperty().get());
         assertFalse(model.kloudless().waitingProperty().get());
-        assertEquals(List.of("Opened the Kloudless sign-in page in your browser.", "Linked " + ANN), status.infos);
+        assertEquals(List.of("Opened the Kloudless sign-in page in your browser; the link is also copied.", "Linked " + ANN), status.infos);
         assertEquals(List.of(), status.errors);
         assertEquals(1, browser.opened().size());
         assertTrue(browser.opened().get(0).startsWith(fake.baseUrl() + "/v1/oauth?client_id=" + APP_ID + "&"),
