@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks TextDrive on this machine: signed webhook load against the raw-Jetty limit, a 100,000-file
-# folder, startup, memory and the desktop app's first window. Loopback only; about 4 minutes with the
+# folder, startup, memory and the desktop app's first window. Loopback only; about 3 minutes with the
 # defaults. Prints one table and writes it to docs/benchmarks.md.
 #
 # Usage: bench/run.sh [--seconds N] [--concurrency N] [--jfr] [--no-build]

@@ -109,7 +109,7 @@ public final class LoadGenerator {
         return Workload.valueOf(options.getOrDefault("workload", "mix").toUpperCase(Locale.ROOT));
     }
 
-    /** Sends each phone the commands that put it where the workload's cycle starts, checking each reply. */
+    /** Sends each phone the commands that put it where the workload's cycle starts, checking each status. */
     private boolean prepare() throws InterruptedException {
         List<String> commands = workload().preparation();
         int threads = 8;
@@ -210,8 +210,8 @@ public final class LoadGenerator {
             run.start(() -> {
                 try (HttpConnection connection = new HttpConnection(HOST, port)) {
                     for (long turn = 0; ; turn++) {
-                        // Request number i of the whole run is due at start + i * period. This phone sends every
-                        // request whose number leaves remainder `worker`, so each phone's commands stay in order.
+                        // Request number i of the whole run is due at start + i * period. This phone sends the
+                        // requests with i % phones == worker, one after another, so its commands stay in order.
                         long due = start + (turn * phones + worker) * periodNanos;
                         if (due >= end) {
                             return;

@@ -92,8 +92,9 @@ public final class Report {
         } else {
             row(out, "Desktop app: first window under Xvfb", "not measured: Xvfb is missing", "", "", "");
         }
-        out.append("\nLoad is the 1-minute load average when the run started; above the core count, other programs "
-                + "took CPU time from the run.\n");
+        out.append("\nLoad is the 1-minute load average when the step started. It includes the benchmark's own "
+                + "server and load generator from the step before, and the startup row's value was taken before any "
+                + "server ran.\n");
         return out.toString();
     }
 
