@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -18,12 +17,16 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file: migrated on open, in WAL mode, with a pool of connections.
+ * The SQLite file: migrated on open, in WAL mode, with a pool of connections for reads and one writer thread.
  *
  * <p>Writes run in {@code BEGIN IMMEDIATE} transactions, so a transaction that reads and then writes never
- * fails with SQLITE_BUSY on the upgrade from reader to writer. Writers in this process also take one lock,
- * so they queue in the JVM instead of polling SQLite's busy handler; the busy timeout covers writers in other
- * processes, such as the admin CLI next to a running server.
+ * fails with SQLITE_BUSY on the upgrade from reader to writer. Writers in this process queue for one writer
+ * thread, which commits the writes that queued up together ({@link GroupCommit}), instead of polling SQLite's
+ * busy handler. The busy timeout covers writers in other processes, such as the admin CLI next to a running
+ * server.
+ *
+ * <p>With {@code synchronous=FULL}, each commit syncs the WAL to disk before it returns, so a write that
+ * returned survives a crash of the process, and a power loss on a disk that honours fsync.
  */
 public final class Database implements AutoCloseable {
 
@@ -35,7 +38,7 @@ public final class Database implements AutoCloseable {
     private final SQLiteDataSource dataSource;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL_SIZE);
     private final List<Connection> all = new ArrayList<>();
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final GroupCommit writes;
     private boolean closed;
 
     private Database(Path file) {
@@ -48,6 +51,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
+        writes = new GroupCommit(dataSource::getConnection, file.toString());
     }
 
     /** Opens the database file, creating it and its folder if needed, and applies pending migrations. */
@@ -72,6 +76,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("Cannot open database " + file + " (database.path): " + firstLine(e.getMessage())
                     + ". Check that the path is a SQLite file TextDrive may write.", e);
         }
+        database.writes.start();
         log.debug("Opened database '{}'.", file);
         return database;
     }
@@ -101,28 +106,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one write transaction, committed when it returns and rolled back when it throws. */
+    /**
+     * Runs work in a write transaction and returns once that transaction committed. When the work throws,
+     * its changes are rolled back and the exception is thrown here; an SQLException becomes a StoreException.
+     *
+     * <p>The work runs on the writer thread, in one transaction with the writes of other threads that queued
+     * at the same time. So it must not start another write, and a {@link #read} inside it does not see the
+     * changes of that transaction.
+     */
     public <T> T write(SqlFunction<T> work) {
-        writeLock.lock();
-        Connection connection = borrow();
-        try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Database write failed: " + e.getMessage(), e);
-        } finally {
-            release(connection);
-            writeLock.unlock();
-        }
+        return writes.write(work);
     }
 
     /** Runs a write that returns nothing. */
@@ -164,16 +157,9 @@ public final class Database implements AutoCloseable {
         idle.offer(connection);
     }
 
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            log.warn("Rollback failed.", e);
-        }
-    }
-
     @Override
     public void close() {
+        writes.close();
         synchronized (all) {
             if (closed) {
                 return;
