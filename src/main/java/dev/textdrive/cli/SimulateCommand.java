@@ -58,7 +58,7 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             SimulatedWebhook.Result result = webhook.send(from, String.join(" ", words));
             if (result.status() != 200) {
-                spec.commandLine().getErr().println("Error: the webhook answered HTTP " + result.status()
+                spec.commandLine().getErr().println("Error: the webhook returned HTTP " + result.status()
                         + " at " + localUrl + "; check server.public_url and that the server uses the same config.");
                 return 1;
             }

@@ -17,7 +17,7 @@ final class ListingPager {
 
     static final String FOOTER = "Send more for the next page.";
 
-    /** How many entries to ask a provider for at once; more than one page holds at any budget and detail. */
+    /** The number of entries requested from a provider at once, more than one page fits at any budget and detail. */
     private static final int SLICE = 100;
 
     private ListingPager() {

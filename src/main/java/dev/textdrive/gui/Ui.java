@@ -139,6 +139,7 @@ public final class Ui {
         dialog.getDialogPane().getButtonTypes().addAll(agree, ButtonType.CANCEL);
         Button agreeButton = (Button) dialog.getDialogPane().lookupButton(agree);
         agreeButton.getStyleClass().add(Styles.DANGER);
+        // Cancel is the default button, so Enter does not carry out the change by accident.
         agreeButton.setDefaultButton(false);
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         Optional<ButtonType> answer = dialog.showAndWait();

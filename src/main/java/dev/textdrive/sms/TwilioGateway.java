@@ -65,8 +65,8 @@ public final class TwilioGateway implements SmsGateway {
             throw new SmsException(code, "Twilio error " + code + ": " + e.getMessage(), e);
         } catch (ApiConnectionException e) {
             messages.recordOutbound(null, sms, "failed", null);
-            log.warn("Twilio did not answer for {} SMS to {}.", sms.purpose(), PhoneNumbers.mask(sms.to()), e);
-            throw new SmsException(null, "Twilio did not answer: " + e.getMessage(), e);
+            log.warn("Twilio did not respond for {} SMS to {}.", sms.purpose(), PhoneNumbers.mask(sms.to()), e);
+            throw new SmsException(null, "Twilio did not respond: " + e.getMessage(), e);
         } catch (TwilioException e) {
             messages.recordOutbound(null, sms, "failed", null);
             log.warn("Sending {} SMS to {} failed.", sms.purpose(), PhoneNumbers.mask(sms.to()), e);

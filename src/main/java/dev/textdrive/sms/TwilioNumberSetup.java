@@ -46,8 +46,8 @@ public final class TwilioNumberSetup {
             throw new SmsException(e.getCode(), "Twilio rejected the change: " + e.getMessage()
                     + (e.getCode() == null ? "" : " (error " + e.getCode() + ")"), e);
         } catch (ApiConnectionException e) {
-            log.warn("Twilio did not answer the webhook change.", e);
-            throw new SmsException(null, "Twilio did not answer: check the network and try again.", e);
+            log.warn("Twilio did not respond to the webhook change.", e);
+            throw new SmsException(null, "Twilio did not respond: check the network and try again.", e);
         }
     }
 }

@@ -1,15 +1,15 @@
 package dev.textdrive.storage;
 
-/** A storage operation that failed, with a reason that decides what the texter is told. */
+/** A storage operation that failed, with a reason that selects the reply the texter gets. */
 public class StorageException extends Exception {
 
-    /** Why an operation failed. */
+    /** The cause of a failed operation. */
     public enum Reason {
         /** The folder or file no longer exists. */
         NOT_FOUND,
         /** The account's credentials are no longer accepted; the operator must link it again. */
         UNAUTHORIZED,
-        /** The storage did not answer in time or failed on its side. */
+        /** The storage timed out or failed on its side. */
         UNAVAILABLE,
         /** The item may not be served, such as a symlink that points outside the account's folder. */
         FORBIDDEN

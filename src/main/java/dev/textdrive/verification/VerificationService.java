@@ -161,7 +161,7 @@ public final class VerificationService {
         if (code != null && code == SmsException.REGION_NOT_ENABLED) {
             return "texts to that country are not enabled on the Twilio account (error 21408).";
         }
-        return code == null ? "Twilio did not answer; try again in a minute." : "Twilio error " + code + ".";
+        return code == null ? "Twilio did not respond; try again in a minute." : "Twilio error " + code + ".";
     }
 
     /** How a code entry ended. */

@@ -53,7 +53,7 @@ public final class WebServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        // Odd paths such as /d/%2e%2e reach the router, which answers 404, instead of Jetty's 400.
+        // Odd paths such as /d/%2e%2e reach the router, which returns 404, instead of Jetty's 400.
         http.setUriCompliance(UriCompliance.LEGACY);
         ServerConnector listener = new ServerConnector(created, new HttpConnectionFactory(http));
         listener.setHost(host);
@@ -136,7 +136,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** Sends each request to the handler of its path, or answers 404. */
+    /** Sends each request to the handler of its path, or returns 404. */
     private static final class Router extends Handler.Abstract {
         private final Map<String, Handler> routes;
 

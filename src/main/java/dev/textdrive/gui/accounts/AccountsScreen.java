@@ -9,19 +9,14 @@ import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.gui.Ui;
 import java.io.File;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -359,31 +354,7 @@ public final class AccountsScreen implements Screen {
     }
 
     private boolean confirm(String question, String action) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(view.getScene().getWindow());
-        dialog.setTitle("Remove account");
-        dialog.setHeaderText(null);
-        FontIcon warning = new FontIcon(Feather.ALERT_TRIANGLE);
-        warning.setIconSize(28);
-        warning.getStyleClass().add(Styles.DANGER);
-        Label title = new Label("Remove account");
-        title.getStyleClass().add(Styles.TITLE_4);
-        Label text = new Label(question);
-        text.setId("remove-question");
-        text.setWrapText(true);
-        text.setPrefWidth(400);
-        HBox content = new HBox(16, warning, new VBox(8, title, text));
-        content.setPadding(new Insets(20, 24, 8, 20));
-        dialog.getDialogPane().setContent(content);
-        ButtonType agree = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(agree, ButtonType.CANCEL);
-        Button agreeButton = (Button) dialog.getDialogPane().lookupButton(agree);
-        agreeButton.getStyleClass().add(Styles.DANGER);
-        // Cancel is the default button, so Enter does not remove the account by accident.
-        agreeButton.setDefaultButton(false);
-        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        Optional<ButtonType> answer = dialog.showAndWait();
-        return answer.isPresent() && answer.get() == agree;
+        return Ui.confirm(view, "Remove account", question, action);
     }
 
     /** Gives a field the theme's red border while it has a problem. */

@@ -237,7 +237,7 @@ public final class SimulatorViewModel {
         }
         if (result.status() != 200) {
             restoreDraft(text);
-            status.error("The webhook answered HTTP " + result.status() + " to \"" + text + "\". See the log for details.");
+            status.error("The webhook returned HTTP " + result.status() + " to \"" + text + "\". See the log for details.");
             return false;
         }
         if (result.reply().isEmpty()) {
@@ -262,7 +262,7 @@ public final class SimulatorViewModel {
             return "The server did not accept the connection. Restart TextDrive and try again.";
         }
         if (error instanceof HttpTimeoutException) {
-            return "The webhook did not answer in time. See the log for details.";
+            return "The webhook timed out. See the log for details.";
         }
         if (error instanceof IOException) {
             return "The message could not be delivered to the webhook: " + error.getMessage();

@@ -85,7 +85,7 @@ class AccountsScreenTest {
         robot.clickOn(cell(robot, "Photos"));
         robot.clickOn("#remove-account");
         waitFor(() -> robot.lookup("Remove").tryQuery().isPresent());
-        String question = robot.lookup("#remove-question").queryAs(Label.class).getText();
+        String question = robot.lookup("#confirm-question").queryAs(Label.class).getText();
         robot.clickOn("Remove");
         waitFor(() -> accountList(robot).getItems().isEmpty());
 
