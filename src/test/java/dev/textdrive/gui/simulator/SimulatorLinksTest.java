@@ -88,9 +88,12 @@ class SimulatorLinksTest {
         String link = TextLinks.firstLink(chat(robot).getItems().get(3).body());
         assertTrue(link.startsWith(LiveCore.PUBLIC_URL + "/d/"), link);
 
+        // The list scrolls to the newest reply on a later pulse; click only once the link has stopped moving.
+        WaitForAsyncUtils.waitForFxEvents();
         Text linkText = robot.lookup("#simulator-chat ." + LinkFlow.LINK_CLASS).queryAs(Text.class);
         assertEquals(link, linkText.getText());
         robot.clickOn(linkText);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !opened.isEmpty());
 
         assertEquals(List.of(link), opened);
     }
