@@ -17,6 +17,14 @@ public final class SmsText {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM_EXTENSION = "\f^{}\\[~]|€";
 
+    /** GSM-7 units of each UTF-16 character: 1 in the basic table, 2 in the extension table, 0 outside GSM-7. */
+    private static final byte[] GSM_UNITS = new byte[Character.MAX_VALUE + 1];
+
+    static {
+        GSM_BASIC.chars().forEach(c -> GSM_UNITS[c] = 1);
+        GSM_EXTENSION.chars().forEach(c -> GSM_UNITS[c] = 2);
+    }
+
     private static final int GSM_SINGLE = 160;
     private static final int GSM_PART = 153;
     private static final int UCS2_SINGLE = 70;
@@ -53,10 +61,7 @@ public final class SmsText {
     }
 
     private static int gsmUnits(char c) {
-        if (GSM_BASIC.indexOf(c) >= 0) {
-            return 1;
-        }
-        return GSM_EXTENSION.indexOf(c) >= 0 ? 2 : 0;
+        return GSM_UNITS[c];
     }
 
     private static int gsmSegments(String text) {

@@ -1,6 +1,5 @@
 package dev.textdrive.storage.local;
 
-import dev.textdrive.storage.Entry;
 import dev.textdrive.storage.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,12 +37,12 @@ public final class ListingCache {
 
     /** Reads a folder's entries. */
     @FunctionalInterface
-    public interface Reader {
-        List<Entry> read() throws StorageException;
+    interface Reader {
+        FolderListing read() throws StorageException;
     }
 
     /** Returns the cached listing of a folder, reading it when absent or stale. */
-    public List<Entry> get(Path directory, Reader reader) throws StorageException {
+    FolderListing get(Path directory, Reader reader) throws StorageException {
         FileTime modified = modifiedTime(directory);
         long now = clock.millis();
         synchronized (listings) {
@@ -54,7 +52,7 @@ public final class ListingCache {
             }
         }
 
-        List<Entry> entries = reader.read();
+        FolderListing entries = reader.read();
         synchronized (listings) {
             listings.put(directory, new Cached(modified, now, entries));
         }
@@ -69,6 +67,6 @@ public final class ListingCache {
         }
     }
 
-    private record Cached(FileTime modified, long readAt, List<Entry> entries) {
+    private record Cached(FileTime modified, long readAt, FolderListing entries) {
     }
 }
