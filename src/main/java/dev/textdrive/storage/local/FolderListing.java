@@ -2,11 +2,11 @@ package dev.textdrive.storage.local;
 
 import dev.textdrive.storage.Entry;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
-import java.util.stream.Stream;
 
 /**
  * A folder's entries in display order: folders first, then files, each by name ignoring case, then by
@@ -23,14 +23,19 @@ final class FolderListing {
     /** The maximum number of entries picked before the whole folder is sorted. */
     static final int PICK_LIMIT = 2_048;
 
-    private final Sortable[] unsorted;
+    private final Item[] unsorted;
     private List<Entry> prefix = List.of();
     private boolean complete;
 
-    /** Creates a listing from a folder's entries in any order. A parallel stream computes the sort keys in parallel. */
-    FolderListing(Stream<Entry> entries) {
-        this.unsorted = entries.map(Sortable::new).toArray(Sortable[]::new);
+    /** Creates a listing from a folder's items in any order. */
+    FolderListing(Collection<Item> items) {
+        this.unsorted = items.toArray(new Item[0]);
         this.complete = unsorted.length == 0;
+    }
+
+    /** Creates a listing from a folder's entries in any order. */
+    static FolderListing of(Collection<Entry> entries) {
+        return new FolderListing(entries.stream().map(Item::new).toList());
     }
 
     int size() {
@@ -57,7 +62,7 @@ final class FolderListing {
     }
 
     private void sortAll() {
-        Sortable[] sorted = unsorted.clone();
+        Item[] sorted = unsorted.clone();
         Arrays.parallelSort(sorted);
         prefix = entries(sorted);
         complete = true;
@@ -65,8 +70,8 @@ final class FolderListing {
 
     /** Returns the first {@code count} entries in display order, without sorting the rest. */
     private List<Entry> pickFirst(int count) {
-        PriorityQueue<Sortable> largestFirst = new PriorityQueue<>(count + 1, Comparator.reverseOrder());
-        for (Sortable candidate : unsorted) {
+        PriorityQueue<Item> largestFirst = new PriorityQueue<>(count + 1, Comparator.reverseOrder());
+        for (Item candidate : unsorted) {
             if (largestFirst.size() < count) {
                 largestFirst.add(candidate);
             } else if (candidate.compareTo(largestFirst.peek()) < 0) {
@@ -74,12 +79,12 @@ final class FolderListing {
                 largestFirst.add(candidate);
             }
         }
-        Sortable[] picked = largestFirst.toArray(new Sortable[0]);
+        Item[] picked = largestFirst.toArray(new Item[0]);
         Arrays.sort(picked);
         return entries(picked);
     }
 
-    private static List<Entry> entries(Sortable[] sorted) {
+    private static List<Entry> entries(Item[] sorted) {
         Entry[] entries = new Entry[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
             entries[i] = sorted[i].entry;
@@ -87,20 +92,23 @@ final class FolderListing {
         return List.of(entries);
     }
 
-    /** An entry with its sort key computed once, since a sort compares each entry many times. */
-    private static final class Sortable implements Comparable<Sortable> {
-        final Entry entry;
-        final boolean folder;
-        final String folded;
+    /**
+     * An entry with its sort key computed once, since a sort compares each entry many times. A folder reader
+     * creates the items on the threads that read the entries.
+     */
+    static final class Item implements Comparable<Item> {
+        private final Entry entry;
+        private final boolean folder;
+        private final String folded;
 
-        Sortable(Entry entry) {
+        Item(Entry entry) {
             this.entry = entry;
             this.folder = entry.kind() == Entry.Kind.FOLDER;
             this.folded = entry.name().toLowerCase(Locale.ROOT);
         }
 
         @Override
-        public int compareTo(Sortable other) {
+        public int compareTo(Item other) {
             if (folder != other.folder) {
                 return folder ? -1 : 1;
             }

@@ -147,9 +147,14 @@ public final class LocalFolderProvider implements StorageProvider {
         return new FolderListing(children.parallelStream()
                 .map(child -> {
                     String name = child.getFileName().toString();
-                    return name.startsWith(".") ? null : toEntry(root, prefix + name, name, child);
+                    if (name.startsWith(".")) {
+                        return null;
+                    }
+                    Entry entry = toEntry(root, prefix.isEmpty() ? name : prefix + name, name, child);
+                    return entry == null ? null : new FolderListing.Item(entry);
                 })
-                .filter(Objects::nonNull));
+                .filter(Objects::nonNull)
+                .toList());
     }
 
     /**

@@ -27,8 +27,8 @@ class FolderListingTest {
 
     @Test
     void ordersFoldersFirstThenByName() {
-        FolderListing listing = new FolderListing(List.of(
-                file("b.txt"), folder("Zeta"), file("A.txt"), file("a.txt"), folder("alpha"), file("B.txt")).stream());
+        FolderListing listing = FolderListing.of(List.of(
+                file("b.txt"), folder("Zeta"), file("A.txt"), file("a.txt"), folder("alpha"), file("B.txt")));
 
         assertEquals(List.of("alpha", "Zeta", "A.txt", "a.txt", "B.txt", "b.txt"), names(listing.slice(0, 6)));
     }
@@ -41,7 +41,7 @@ class FolderListingTest {
         List<String> expected = new ArrayList<>(names(entries.subList(30_000, 30_040)));
         expected.addAll(names(entries.subList(0, 30_000)));
         Collections.shuffle(entries, new Random(7));
-        FolderListing listing = new FolderListing(entries.stream());
+        FolderListing listing = FolderListing.of(entries);
 
         // Pages of 15 as a texter sends more, through the picking steps and past the full sort.
         for (int offset = 0; offset < 3_000; offset += 15) {
@@ -56,7 +56,7 @@ class FolderListingTest {
         List<Entry> entries = new ArrayList<>();
         IntStream.range(0, 5_000).forEach(i -> entries.add(file(String.format("f%04d", i))));
         Collections.shuffle(entries, new Random(3));
-        FolderListing listing = new FolderListing(entries.stream());
+        FolderListing listing = FolderListing.of(entries);
 
         assertEquals(List.of("f4998", "f4999"), names(listing.slice(4_998, 5_000)));
         assertEquals(List.of("f0000"), names(listing.slice(0, 1)));
@@ -64,8 +64,8 @@ class FolderListingTest {
 
     @Test
     void sliceOutsideListingIsEmpty() {
-        FolderListing empty = new FolderListing(List.<Entry>of().stream());
-        FolderListing two = new FolderListing(List.of(file("x"), file("y")).stream());
+        FolderListing empty = FolderListing.of(List.of());
+        FolderListing two = FolderListing.of(List.of(file("x"), file("y")));
 
         assertEquals(List.of(), empty.slice(0, 10));
         assertEquals(List.of(), two.slice(5, 10));
