@@ -67,12 +67,16 @@ public final class SessionStore {
         });
     }
 
-    /** Records a phone's last command and activity time, for the operator's live view. */
-    public void touch(String phone, String command) {
-        database.update(connection -> Sql.update(connection,
+    /**
+     * Returns a write that records a phone's last command and activity time, for the operator's live view.
+     * The caller runs it inside a transaction of its own.
+     */
+    public Database.SqlConsumer touching(String phone, String command) {
+        long now = clock.millis();
+        return connection -> Sql.update(connection,
                 "INSERT INTO sessions (phone, last_command, updated_at) VALUES (?, ?, ?) ON CONFLICT (phone) "
                         + "DO UPDATE SET last_command = excluded.last_command, updated_at = excluded.updated_at",
-                phone, command, clock.millis()));
+                phone, command, now);
     }
 
     /**
