@@ -23,12 +23,22 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookSignature {
 
-    private final String authToken;
     private final RequestValidator validator;
+    /** One keyed HMAC per thread, so that signing a form does not look up and key a new Mac each time. */
+    private final ThreadLocal<Mac> keyedMac;
 
     public WebhookSignature(String authToken) {
-        this.authToken = authToken;
         this.validator = new RequestValidator(authToken);
+        SecretKeySpec key = new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1");
+        this.keyedMac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA1");
+                mac.init(key);
+                return mac;
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("HMAC-SHA1 is not available in this Java runtime.", e);
+            }
+        });
     }
 
     /** Returns whether a signature matches the URL and form values. */
@@ -44,13 +54,8 @@ public final class WebhookSignature {
         StringBuilder data = new StringBuilder(url);
         collapse(new TreeMap<>(form)).entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> data.append(entry.getKey()).append(entry.getValue()));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA1 is not available in this Java runtime.", e);
-        }
+        // doFinal resets the Mac to its key, ready for the next form.
+        return Base64.getEncoder().encodeToString(keyedMac.get().doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Map<String, String> collapse(Map<String, List<String>> form) {
