@@ -197,29 +197,34 @@ public final class LoadGenerator {
         int phones = Phones.BENCH.size();
         long periodNanos = Math.round(1e9 / rate);
 
+        // Every request is built and signed before the run, so that the generator takes as little CPU as
+        // possible from the server while it runs.
+        List<List<SignedRequests.Request>> planned = new ArrayList<>();
+        for (int w = 0; w < phones; w++) {
+            List<SignedRequests.Request> sequence = new ArrayList<>();
+            for (long turn = 0; (turn * phones + w) * periodNanos < durationNanos; turn++) {
+                sequence.add(requests.create(Phones.BENCH.get(w), workload.step(turn).command()));
+            }
+            planned.add(sequence);
+        }
+
         long storedBefore = countInbound();
         String load = loadAverage();
         long cpuBefore = serverCpuMillis();
         Run run = new Run(phones);
         long start = System.nanoTime() + 100_000_000L;
-        long end = start + durationNanos;
         for (int w = 0; w < phones; w++) {
             int worker = w;
-            String phone = Phones.BENCH.get(w);
+            List<SignedRequests.Request> sequence = planned.get(w);
             Outcome outcome = run.outcomes.get(w);
             run.start(() -> {
                 try (HttpConnection connection = new HttpConnection(HOST, port)) {
-                    for (long turn = 0; ; turn++) {
+                    for (int turn = 0; turn < sequence.size(); turn++) {
                         // Request number i of the whole run is due at start + i * period. This phone sends the
                         // requests with i % phones == worker, one after another, so its commands stay in order.
-                        long due = start + (turn * phones + worker) * periodNanos;
-                        if (due >= end) {
-                            return;
-                        }
+                        long due = start + ((long) turn * phones + worker) * periodNanos;
                         LockSupport.parkNanos(due - System.nanoTime());
-                        Workload.Step step = workload.step(turn);
-                        SignedRequests.Request request = requests.create(phone, step.command());
-                        outcome.record(send(connection, request), due, System.nanoTime(), step, true);
+                        outcome.record(send(connection, sequence.get(turn)), due, System.nanoTime(), workload.step(turn), true);
                     }
                 }
             });
