@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.PriorityQueue;
 
 /**
@@ -23,14 +22,15 @@ final class FolderListing {
     /** The maximum number of entries picked before the whole folder is sorted. */
     static final int PICK_LIMIT = 2_048;
 
-    private final Item[] unsorted;
+    private final int size;
+    /** The items in the order read, until the whole folder is sorted. */
+    private Item[] unsorted;
     private List<Entry> prefix = List.of();
-    private boolean complete;
 
     /** Creates a listing from a folder's items in any order. */
     FolderListing(Collection<Item> items) {
         this.unsorted = items.toArray(new Item[0]);
-        this.complete = unsorted.length == 0;
+        this.size = unsorted.length;
     }
 
     /** Creates a listing from a folder's entries in any order. */
@@ -39,12 +39,12 @@ final class FolderListing {
     }
 
     int size() {
-        return unsorted.length;
+        return size;
     }
 
     /** Returns the entries from {@code offset} (inclusive) to {@code end} (exclusive) in display order. */
     synchronized List<Entry> slice(int offset, int end) {
-        int to = Math.min(end, unsorted.length);
+        int to = Math.min(end, size);
         int from = Math.min(offset, to);
         if (to > prefix.size()) {
             sortThrough(to);
@@ -54,7 +54,7 @@ final class FolderListing {
 
     private void sortThrough(int end) {
         int target = Math.max(end, Math.max(2 * prefix.size(), 128));
-        if (complete || target > PICK_LIMIT || target > unsorted.length / 8) {
+        if (target > PICK_LIMIT || target > size / 8) {
             sortAll();
         } else {
             prefix = pickFirst(target);
@@ -65,7 +65,7 @@ final class FolderListing {
         Item[] sorted = unsorted.clone();
         Arrays.parallelSort(sorted);
         prefix = entries(sorted);
-        complete = true;
+        unsorted = null;
     }
 
     /** Returns the first {@code count} entries in display order, without sorting the rest. */
@@ -104,7 +104,27 @@ final class FolderListing {
         Item(Entry entry) {
             this.entry = entry;
             this.folder = entry.kind() == Entry.Kind.FOLDER;
-            this.folded = entry.name().toLowerCase(Locale.ROOT);
+            this.folded = foldCase(entry.name());
+        }
+
+        /**
+         * Returns the name with each character folded as {@link String#CASE_INSENSITIVE_ORDER} compares it,
+         * upper case and then lower case, so that comparing folded names gives that order.
+         */
+        static String foldCase(String name) {
+            StringBuilder folded = null;
+            for (int i = 0; i < name.length(); ) {
+                int c = name.codePointAt(i);
+                int f = Character.toLowerCase(Character.toUpperCase(c));
+                if (f != c && folded == null) {
+                    folded = new StringBuilder(name.length()).append(name, 0, i);
+                }
+                if (folded != null) {
+                    folded.appendCodePoint(f);
+                }
+                i += Character.charCount(c);
+            }
+            return folded == null ? name : folded.toString();
         }
 
         @Override

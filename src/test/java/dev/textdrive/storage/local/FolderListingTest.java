@@ -6,6 +6,7 @@ import dev.textdrive.storage.Entry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -31,6 +32,18 @@ class FolderListingTest {
                 file("b.txt"), folder("Zeta"), file("A.txt"), file("a.txt"), folder("alpha"), file("B.txt")));
 
         assertEquals(List.of("alpha", "Zeta", "A.txt", "a.txt", "B.txt", "b.txt"), names(listing.slice(0, 6)));
+    }
+
+    @Test
+    void namesOrderAsCaseInsensitiveOrder() {
+        List<String> names = List.of("İb", "ib", "ic", "Ib", "ıa", "Straße", "STRASSE", "strasse", "Σίσυφος", "σίσυφος",
+                "ÉCOLE", "école", "ecole", "Zebra", "zebra", "a😀", "A😀b", "_x", "~y", "1.txt", "10.txt", "9.txt");
+        List<String> expected = new ArrayList<>(names);
+        expected.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
+        List<Entry> shuffled = new ArrayList<>(names.stream().map(FolderListingTest::file).toList());
+        Collections.shuffle(shuffled, new Random(11));
+
+        assertEquals(expected, names(FolderListing.of(shuffled).slice(0, names.size())));
     }
 
     @Test
