@@ -12,6 +12,7 @@ import dev.textdrive.sms.MessageLog;
 import dev.textdrive.sms.RateLimit;
 import dev.textdrive.storage.AccountStore;
 import dev.textdrive.store.Database;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -82,11 +83,19 @@ public final class InboundService {
             handled = new Handled(INTERNAL_ERROR, false);
         }
         String reply = handled.reply();
-        // The session's last command is written with the reply, so each message waits for one commit less.
+        // The session's last command is written with the reply, so a message waits for one commit less. It
+        // only feeds the operator's live view, so its failure must not undo the reply.
         Database.SqlConsumer touch = handled.byRegisteredPhone()
                 ? sessions.touching(sms.from(), sms.body().strip())
                 : connection -> { };
-        messages.recordReply(inboundId.getAsLong(), sms.from(), reply.isEmpty() ? null : reply, touch);
+        messages.recordReply(inboundId.getAsLong(), sms.from(), reply.isEmpty() ? null : reply, connection -> {
+            try {
+                touch.accept(connection);
+            } catch (SQLException e) {
+                log.warn("Recording the last command of {} for message {} failed: {}", masked, sms.messageSid(),
+                        e.getMessage());
+            }
+        });
         listener.messageHandled(sms, reply);
         return reply;
     }
