@@ -4,8 +4,8 @@
 # defaults. Prints one table and writes it to docs/benchmarks.md.
 #
 # Usage: bench/run.sh [--seconds N] [--concurrency N] [--jfr] [--no-build]
-#   --seconds N      length of each measured load run (default 20)
-#   --concurrency N  connections of the closed-loop runs (default 16)
+#   --seconds N      length of each measured load run, 1 to 120 (default 20)
+#   --concurrency N  connections of the closed-loop runs, 1 to 50 (default 16)
 #   --jfr            record the server with JDK Flight Recorder: the load runs into target/bench/run/server.jfr,
 #                    the large folder into target/bench/run/large.jfr
 #   --no-build       measure the existing target/textdrive.jar instead of building it, such as a jar of an
@@ -19,13 +19,25 @@ SECONDS_PER_RUN=20
 CONCURRENCY=16
 JFR=false
 BUILD=true
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+# Reads the value of an option that takes a whole number from 1 to a maximum.
+number() {
+  local option="$1" value="${2-}" max="$3"
+  if ! [[ "$value" =~ ^[0-9]{1,4}$ ]] || [ "$value" -lt 1 ] || [ "$value" -gt "$max" ]; then
+    echo "Invalid value '$value' for $option: give a whole number from 1 to $max, for example $option 10." >&2
+    exit 2
+  fi
+  echo "$value"
+}
 while [ $# -gt 0 ]; do
   case "$1" in
-    --seconds) SECONDS_PER_RUN="$2"; shift 2 ;;
-    --concurrency) CONCURRENCY="$2"; shift 2 ;;
+    --seconds) SECONDS_PER_RUN=$(number --seconds "${2-}" 120); shift 2 ;;
+    # Each closed-loop connection texts as its own phone, and the setup prepares 50 phones.
+    --concurrency) CONCURRENCY=$(number --concurrency "${2-}" 50); shift 2 ;;
     --jfr) JFR=true; shift ;;
     --no-build) BUILD=false; shift ;;
-    *) echo "Unknown option $1; see the usage at the top of $0." >&2; exit 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "Unknown option $1; see bench/run.sh --help." >&2; exit 2 ;;
   esac
 done
 
@@ -46,8 +58,13 @@ forget() {
   pids_to_stop=("${kept[@]}")
 }
 cleanup() {
+  local pid
   for pid in "${pids_to_stop[@]}"; do
     kill "$pid" 2>/dev/null || true
+  done
+  # Wait until they are gone, so that no process of this run still uses a port when the script returns.
+  for pid in "${pids_to_stop[@]}"; do
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
   done
 }
 trap cleanup EXIT
@@ -90,7 +107,16 @@ stop() {
   forget "$launcher"
 }
 
-generator() { java -cp "$CP" dev.textdrive.bench.LoadGenerator "$@" --results "$RESULTS"; }
+# Runs the load generator in the background and waits for it, so that an interrupted run stops it too.
+generator() {
+  java -cp "$CP" dev.textdrive.bench.LoadGenerator "$@" --results "$RESULTS" &
+  local pid=$!
+  pids_to_stop+=("$pid")
+  local status=0
+  wait "$pid" || status=$?
+  forget "$pid"
+  return "$status"
+}
 
 say "Machine"
 rm -rf "$RUN"

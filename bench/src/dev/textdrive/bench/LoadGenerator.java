@@ -65,17 +65,24 @@ public final class LoadGenerator {
                     + "[--folder DIR] [--count N] [--pid PID]");
             System.exit(2);
         }
-        Map<String, String> options = parseOptions(args);
-        LoadGenerator generator = new LoadGenerator(options);
-        boolean passed = switch (args[0]) {
-            case "prepare" -> generator.prepare();
-            case "closed" -> generator.closed();
-            case "open" -> generator.open();
-            case "large" -> generator.large();
-            case "dedupe" -> generator.dedupe();
-            default -> throw new IllegalArgumentException("Unknown mode '" + args[0] + "': use prepare, closed, open, "
-                    + "large or dedupe.");
-        };
+        boolean passed;
+        LoadGenerator generator;
+        try {
+            generator = new LoadGenerator(parseOptions(args));
+            passed = switch (args[0]) {
+                case "prepare" -> generator.prepare();
+                case "closed" -> generator.closed();
+                case "open" -> generator.open();
+                case "large" -> generator.large();
+                case "dedupe" -> generator.dedupe();
+                default -> throw new IllegalArgumentException("Unknown mode '" + args[0] + "': use prepare, closed, "
+                        + "open, large or dedupe.");
+            };
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         generator.writeResults();
         if (!passed) {
             System.exit(1);
@@ -102,7 +109,14 @@ public final class LoadGenerator {
     }
 
     private int intOption(String key, int fallback) {
-        return options.containsKey(key) ? Integer.parseInt(options.get(key)) : fallback;
+        if (!options.containsKey(key)) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(options.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid --" + key + " '" + options.get(key) + "': give a whole number.", e);
+        }
     }
 
     private Workload workload() {
@@ -151,6 +165,10 @@ public final class LoadGenerator {
     /** Runs a closed loop: each connection sends its next request when the last reply arrived. */
     private boolean closed() throws Exception {
         int concurrency = intOption("concurrency", 16);
+        if (concurrency < 1 || concurrency > Phones.BENCH.size()) {
+            throw new IllegalArgumentException("Invalid --concurrency " + concurrency + ": each connection texts as "
+                    + "its own phone, so give 1 to " + Phones.BENCH.size() + ".");
+        }
         long durationNanos = intOption("seconds", 20) * 1_000_000_000L;
         Workload workload = workload();
         boolean check = database != null;
@@ -191,7 +209,16 @@ public final class LoadGenerator {
 
     /** Runs an open loop at a fixed rate, one connection and one sequence of commands per phone. */
     private boolean open() throws Exception {
-        double rate = Double.parseDouble(required("rate"));
+        double rate;
+        try {
+            rate = Double.parseDouble(required("rate"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid --rate '" + options.get("rate") + "': give requests per second.", e);
+        }
+        if (!(rate >= 1)) {
+            throw new IllegalArgumentException("Invalid --rate " + rate + ": give at least 1 request per second. "
+                    + "Half of a closed loop that got no reply is 0; check the server's log.");
+        }
         long durationNanos = intOption("seconds", 20) * 1_000_000_000L;
         Workload workload = workload();
         int phones = Phones.BENCH.size();
