@@ -129,7 +129,9 @@ class SimulatorLinksTest {
         // The list draws the new entry's cell on a later pulse than the one that added the entry.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> robot.lookup("#simulator-outbox ." + LinkFlow.LINK_CLASS).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup("#simulator-outbox ." + LinkFlow.LINK_CLASS).queryAs(Text.class));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !opened.isEmpty());
         assertEquals(List.of(TextLinks.firstLink(entry.body())), opened);
         assertEquals(List.of(), status.errors);
     }
