@@ -11,6 +11,8 @@ import dev.textdrive.sms.WebhookSignature;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -38,10 +40,9 @@ public final class SmsWebhookHandler extends Handler.Abstract {
 
     private static final long REJECTION_LOG_INTERVAL_MILLIS = 60_000;
 
-    private final java.util.function.Supplier<String> webhookUrl;
-    private final java.util.concurrent.atomic.AtomicLong lastRejectionLog = new java.util.concurrent.atomic.AtomicLong(
-            -REJECTION_LOG_INTERVAL_MILLIS);
-    private final java.util.concurrent.atomic.AtomicLong suppressedRejections = new java.util.concurrent.atomic.AtomicLong();
+    private final Supplier<String> webhookUrl;
+    private final AtomicLong lastRejectionLog = new AtomicLong(-REJECTION_LOG_INTERVAL_MILLIS);
+    private final AtomicLong suppressedRejections = new AtomicLong();
     private final WebhookSignature signature;
     private final InboundService inbound;
 
@@ -49,7 +50,7 @@ public final class SmsWebhookHandler extends Handler.Abstract {
      * @param webhookUrl the URL Twilio calls, {@code server.public_url} followed by {@code /sms}
      * @param signature the validator for the Twilio auth token, or for the local secret in simulator mode
      */
-    public SmsWebhookHandler(java.util.function.Supplier<String> webhookUrl, WebhookSignature signature,
+    public SmsWebhookHandler(Supplier<String> webhookUrl, WebhookSignature signature,
                              InboundService inbound) {
         this.webhookUrl = webhookUrl;
         this.signature = signature;
