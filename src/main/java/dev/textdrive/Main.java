@@ -1,11 +1,13 @@
 package dev.textdrive;
 
 import dev.textdrive.cli.TextDriveCommand;
+import java.util.Arrays;
+import java.util.Set;
 
 /** Starts TextDrive: the desktop app, the headless server or an admin command, by the arguments. */
 public final class Main {
 
-    private static final java.util.Set<String> ADMIN_COMMANDS = java.util.Set.of(
+    private static final Set<String> ADMIN_COMMANDS = Set.of(
             "phone", "account", "grant", "revoke", "simulate", "outbox", "--version", "-V", "--help", "-h");
 
     private Main() {
@@ -13,7 +15,7 @@ public final class Main {
 
     public static void main(String[] args) {
         // Admin commands print results, not logs; the server and the desktop app log their progress.
-        boolean admin = java.util.Arrays.stream(args).anyMatch(ADMIN_COMMANDS::contains);
+        boolean admin = Arrays.stream(args).anyMatch(ADMIN_COMMANDS::contains);
         if (System.getProperty("textdrive.log.level") == null) {
             System.setProperty("textdrive.log.level", admin ? "WARN" : "INFO");
         }

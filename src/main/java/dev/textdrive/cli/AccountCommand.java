@@ -4,6 +4,11 @@ import dev.textdrive.app.TextDrive;
 import dev.textdrive.storage.AccountNames;
 import dev.textdrive.storage.StorageAccount;
 import dev.textdrive.storage.local.LocalFolders;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +55,7 @@ final class AccountCommand {
                      String accountId,
                      @Option(names = "--base-url", paramLabel = "URL",
                              description = "The Kloudless API base URL (default: kloudless.base_url, "
-                                     + "https://api.kloudless.com unless set).") String baseUrl) throws java.io.IOException {
+                                     + "https://api.kloudless.com unless set).") String baseUrl) throws IOException {
         String checkedName = AccountNames.check(name);
         String secret = token.equals("-") ? readLine() : token.strip();
         if (secret.isEmpty()) {
@@ -103,16 +108,16 @@ final class AccountCommand {
         }
     }
 
-    private static String readLine() throws java.io.IOException {
-        java.io.BufferedReader in = new java.io.BufferedReader(
-                new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+    private static String readLine() throws IOException {
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line = in.readLine();
         return line == null ? "" : line.strip();
     }
 
     private static String checkBaseUrl(String url) {
         String value = url.strip();
-        if (!(value.startsWith("https://") || value.startsWith("http://")) || java.net.URI.create(value).getHost() == null) {
+        if (!(value.startsWith("https://") || value.startsWith("http://")) || URI.create(value).getHost() == null) {
             throw new IllegalArgumentException("Invalid --base-url '" + url + "': expected an http:// or https:// URL "
                     + "such as https://api.kloudless.com.");
         }

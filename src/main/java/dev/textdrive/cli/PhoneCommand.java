@@ -6,9 +6,15 @@ import dev.textdrive.phone.PhoneNumbers;
 import dev.textdrive.storage.StorageAccount;
 import dev.textdrive.verification.VerificationException;
 import dev.textdrive.verification.VerificationService;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +42,7 @@ final class PhoneCommand {
                     + "TextDrive without a one-time code.") boolean verified) {
         try (TextDrive app = parent.openApp()) {
             String e164 = new PhoneNumbers(app.config().defaultRegion()).parse(number).e164();
-            java.util.Optional<Phone> existing = app.phones().find(e164);
+            Optional<Phone> existing = app.phones().find(e164);
             if (existing.isPresent() && verified && !existing.get().verified()) {
                 app.phones().markVerified(e164, "cli", "vouched for by the operator");
                 spec.commandLine().getOut().println("Marked " + PhoneNumbers.international(e164) + " verified.");
@@ -53,16 +59,16 @@ final class PhoneCommand {
     }
 
     @Command(name = "verify", description = "Text a one-time code to a phone and ask for the code the texter reads back.")
-    int verify(@Parameters(paramLabel = "E164") String number) throws java.io.IOException {
+    int verify(@Parameters(paramLabel = "E164") String number) throws IOException {
         try (TextDrive app = parent.openApp()) {
             String e164 = new PhoneNumbers(app.config().defaultRegion()).parse(number).e164();
-            java.time.Instant expiresAt;
+            Instant expiresAt;
             try {
                 expiresAt = app.verification().requestCode(e164);
             } catch (VerificationException e) {
                 // A code the texter already has stays usable: a second run within the cooldown asks for it.
-                java.util.Optional<dev.textdrive.verification.VerificationCode> active = app.verification().find(e164)
-                        .filter(code -> !code.lockedOut() && code.expiresAt().isAfter(java.time.Instant.now()));
+                Optional<dev.textdrive.verification.VerificationCode> active = app.verification().find(e164)
+                        .filter(code -> !code.lockedOut() && code.expiresAt().isAfter(Instant.now()));
                 if (e.retryAt() != null && active.isPresent()) {
                     spec.commandLine().getOut().println("The code sent at " + TIME.format(active.get().createdAt())
                             + " is valid until " + TIME.format(active.get().expiresAt()) + ": enter it.");
@@ -82,9 +88,9 @@ final class PhoneCommand {
         }
     }
 
-    private int promptForCode(TextDrive app, String e164) throws java.io.IOException {
+    private int promptForCode(TextDrive app, String e164) throws IOException {
         var out = spec.commandLine().getOut();
-        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         while (true) {
             out.print("Code: ");
             out.flush();

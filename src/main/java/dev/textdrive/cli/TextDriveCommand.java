@@ -8,6 +8,8 @@ import dev.textdrive.config.ConfigLoader;
 import dev.textdrive.config.DataDirectory;
 import dev.textdrive.store.StoreException;
 import dev.textdrive.web.WebServerException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -58,11 +60,11 @@ public final class TextDriveCommand implements Runnable {
 
     /** Runs the command line and returns the exit code: 0 on success, 1 on failure, 2 on invalid input. */
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /** Runs the command line with its output and errors written to the given writers. */
-    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new TextDriveCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -113,7 +115,7 @@ public final class TextDriveCommand implements Runnable {
                         ? Path.of("").toAbsolutePath().relativize(location) : location;
                 return "java -jar " + shown;
             }
-        } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
             // Fall through to the installed command's name.
         }
         return "textdrive";

@@ -1,6 +1,7 @@
 package dev.textdrive.command;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -72,15 +73,15 @@ public final class CommandParser {
     }
 
     /** Parses an index; a number too large for a long becomes Long.MAX_VALUE, which no listing reaches. */
-    private static java.util.Optional<Long> index(String text) {
+    private static Optional<Long> index(String text) {
         String digits = TRAILING_PUNCTUATION.matcher(text.strip()).replaceAll("");
         if (!DIGITS.matcher(digits).matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(Long.parseLong(digits));
+            return Optional.of(Long.parseLong(digits));
         } catch (NumberFormatException e) {
-            return java.util.Optional.of(Long.MAX_VALUE);
+            return Optional.of(Long.MAX_VALUE);
         }
     }
 

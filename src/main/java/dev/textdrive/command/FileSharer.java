@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +108,7 @@ final class FileSharer {
      * When even a short name needs UCS-2 (67 characters a segment instead of 153), the name's
      * characters outside GSM-7 are replaced with underscores, so the link itself always arrives whole.
      */
-    private String fit(java.util.function.Function<String, String> template, Entry file) {
+    private String fit(Function<String, String> template, Entry file) {
         String text = "";
         for (String candidate : List.of(file.name(), gsmOnly(file.name()))) {
             for (int length : NAME_LENGTHS) {

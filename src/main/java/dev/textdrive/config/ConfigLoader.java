@@ -282,7 +282,7 @@ public final class ConfigLoader {
 
     private Path databaseFile(String value, Path baseDirectory) {
         Path path = baseDirectory.resolve(expandHome(value)).normalize();
-        if (java.nio.file.Files.isDirectory(path)) {
+        if (Files.isDirectory(path)) {
             throw invalid("database.path", value, "the path of a database file such as " + path.resolve("textdrive.db")
                     + ", not a folder");
         }

@@ -10,10 +10,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Changes keys of a configuration file: merges the new values into the file's other settings, validates
@@ -33,9 +39,9 @@ public final class ConfigWriter {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
-    private static final java.util.Set<String> NUMERIC_KEYS = java.util.Set.of(
+    private static final Set<String> NUMERIC_KEYS = Set.of(
             "server.port", "sms.segment_budget", "send.daily_limit");
-    private static final java.util.Set<String> REGION_KEYS = java.util.Set.of("sms.default_region", "send.allowed_countries");
+    private static final Set<String> REGION_KEYS = Set.of("sms.default_region", "send.allowed_countries");
 
     private final ConfigLoader loader;
 
@@ -131,14 +137,14 @@ public final class ConfigWriter {
         String name = key.substring(dot + 1);
         boolean remove = value == null || (value instanceof String string && string.isBlank())
                 || (value instanceof List<?> list && list.isEmpty());
-        List<String> lines = new java.util.ArrayList<>(text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
+        List<String> lines = new ArrayList<>(text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
 
-        java.util.regex.Pattern header = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(section)
+        Pattern header = Pattern.compile("^" + Pattern.quote(section)
                 + ":\\s*(#.*)?$");
-        java.util.regex.Pattern flowHeader = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(section)
+        Pattern flowHeader = Pattern.compile("^" + Pattern.quote(section)
                 + ":\\s*[^#\\s].*$");
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
@@ -168,10 +174,10 @@ public final class ConfigWriter {
                 || lines.get(end).startsWith("\t") || lines.get(end).startsWith("#"))) {
             end++;
         }
-        java.util.regex.Pattern keyLine = java.util.regex.Pattern.compile("^(\\s+)" + java.util.regex.Pattern.quote(name)
+        Pattern keyLine = Pattern.compile("^(\\s+)" + Pattern.quote(name)
                 + ":(\\s.*)?$");
         for (int i = start + 1; i < end; i++) {
-            java.util.regex.Matcher matcher = keyLine.matcher(lines.get(i));
+            Matcher matcher = keyLine.matcher(lines.get(i));
             if (matcher.matches()) {
                 // A following line indented deeper continues this value, such as a block list.
                 int last = i + 1;
@@ -198,14 +204,14 @@ public final class ConfigWriter {
     private static String render(String key, Object value) {
         if (value instanceof List<?> list) {
             return list.stream().map(item -> quote(normalize(key, String.valueOf(item))))
-                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+                    .collect(Collectors.joining(", ", "[", "]"));
         }
         String text = normalize(key, String.valueOf(value).strip());
         return NUMERIC_KEYS.contains(key) && text.matches("\\d{1,9}") ? text : quote(text);
     }
 
     private static String normalize(String key, String value) {
-        return REGION_KEYS.contains(key) ? value.strip().toUpperCase(java.util.Locale.ROOT) : value;
+        return REGION_KEYS.contains(key) ? value.strip().toUpperCase(Locale.ROOT) : value;
     }
 
     private static String quote(String text) {

@@ -2,7 +2,13 @@ package dev.textdrive.gui;
 
 import atlantafx.base.theme.Styles;
 import dev.textdrive.config.Config;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -126,13 +132,13 @@ public final class DesktopApp extends Application {
 
     private static boolean answersHealth(String url) {
         try {
-            java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newBuilder()
-                    .connectTimeout(java.time.Duration.ofSeconds(1)).build()
-                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                                    .timeout(java.time.Duration.ofSeconds(2)).GET().build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(1)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(2)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import com.twilio.http.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Sends the Twilio SDK's requests to another base URL, such as a local fake of the REST API in tests or a
@@ -46,7 +47,7 @@ final class RebasingHttpClient extends HttpClient {
         return delegate.makeRequest(rebased);
     }
 
-    private static void copy(Map<String, List<String>> parameters, java.util.function.BiConsumer<String, String> target) {
+    private static void copy(Map<String, List<String>> parameters, BiConsumer<String, String> target) {
         if (parameters == null) {
             return;
         }

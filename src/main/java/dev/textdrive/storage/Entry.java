@@ -1,6 +1,7 @@
 package dev.textdrive.storage;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One item of a listing: a storage account at the top level, or a folder or file inside an account.
@@ -19,7 +20,7 @@ public record Entry(String id, String name, Kind kind, Long size, Instant modifi
 
         /** Returns the word used in replies, such as "folder". */
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.textdrive.storage.local.LocalFolderProvider;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Creates the provider that reaches a storage account. */
 public final class StorageProviders {
@@ -16,14 +17,14 @@ public final class StorageProviders {
 
     private final LinkStore links;
     private final AccountStore accounts;
-    private final java.util.function.Supplier<String> publicUrl;
+    private final Supplier<String> publicUrl;
     private final Clock clock;
     private final ListingCache listingCache;
 
     /**
      * @param publicUrl returns the base URL that links served by TextDrive start with
      */
-    public StorageProviders(LinkStore links, AccountStore accounts, java.util.function.Supplier<String> publicUrl,
+    public StorageProviders(LinkStore links, AccountStore accounts, Supplier<String> publicUrl,
                             Clock clock) {
         this.links = links;
         this.accounts = accounts;

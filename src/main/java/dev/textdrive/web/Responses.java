@@ -1,5 +1,6 @@
 package dev.textdrive.web;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -24,7 +25,7 @@ final class Responses {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
     static void notFound(Response response, Callback callback) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -76,7 +78,7 @@ class ConfigWriterTest {
         writer().save(file, Map.of("links.expiry", "2h"));
 
         try (var files = Files.list(directory)) {
-            assertEquals(java.util.List.of("config.yml"), files.map(path -> path.getFileName().toString()).toList());
+            assertEquals(List.of("config.yml"), files.map(path -> path.getFileName().toString()).toList());
         }
     }
 
@@ -88,7 +90,7 @@ class ConfigWriterTest {
         changes.put("send.daily_limit", "5");
         changes.put("server.public_url", "https://textdrive.example.com");
         changes.put("sms.default_region", "gb");
-        changes.put("send.allowed_countries", java.util.List.of("gb", "ie"));
+        changes.put("send.allowed_countries", List.of("gb", "ie"));
 
         Config config = writer().save(file, changes);
 
@@ -100,7 +102,7 @@ class ConfigWriterTest {
         assertTrue(text.contains("  allowed_countries: [\"GB\", \"IE\"]\n"), text);
         assertEquals(5, config.send().dailyLimit());
         assertEquals("https://textdrive.example.com", config.server().publicUrl());
-        assertEquals(java.util.List.of("GB", "IE"), config.send().allowedCountries());
+        assertEquals(List.of("GB", "IE"), config.send().allowedCountries());
     }
 
     @Test
@@ -131,6 +133,6 @@ class ConfigWriterTest {
         Config config = writer().save(file, Map.of("links.expiry", "2h"));
 
         assertEquals(15480, config.server().port());
-        assertEquals(java.time.Duration.ofHours(2), config.linkExpiry());
+        assertEquals(Duration.ofHours(2), config.linkExpiry());
     }
 }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.textdrive.gui.Screen;
 import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.gui.Ui;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -138,7 +139,7 @@ public final class DashboardScreen implements Screen {
         Label number = new Label();
         number.textProperty().bind(value);
         number.getStyleClass().add(Styles.TITLE_1);
-        VBox card = Ui.card(title.toUpperCase(java.util.Locale.ROOT), number);
+        VBox card = Ui.card(title.toUpperCase(Locale.ROOT), number);
         card.setMaxWidth(Double.MAX_VALUE);
         return card;
     }
