@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -88,12 +89,9 @@ class SimulatorLinksTest {
         String link = TextLinks.firstLink(chat(robot).getItems().get(3).body());
         assertTrue(link.startsWith(LiveCore.PUBLIC_URL + "/d/"), link);
 
-        // The list scrolls to the newest reply on a later pulse; click only once the link has stopped moving.
-        WaitForAsyncUtils.waitForFxEvents();
         Text linkText = robot.lookup("#simulator-chat ." + LinkFlow.LINK_CLASS).queryAs(Text.class);
         assertEquals(link, linkText.getText());
-        robot.clickOn(linkText);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !opened.isEmpty());
+        clickLinkUntilOpened(robot, "#simulator-chat");
 
         assertEquals(List.of(link), opened);
     }
@@ -129,9 +127,7 @@ class SimulatorLinksTest {
         // The list draws the new entry's cell on a later pulse than the one that added the entry.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> robot.lookup("#simulator-outbox ." + LinkFlow.LINK_CLASS).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup("#simulator-outbox ." + LinkFlow.LINK_CLASS).queryAs(Text.class));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !opened.isEmpty());
+        clickLinkUntilOpened(robot, "#simulator-outbox");
         assertEquals(List.of(TextLinks.firstLink(entry.body())), opened);
         assertEquals(List.of(), status.errors);
     }
@@ -167,6 +163,29 @@ class SimulatorLinksTest {
                 - viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
 
         assertTrue(hidden <= 0.5, "the newest reply's last " + hidden + " pixels are hidden");
+    }
+
+    /**
+     * Clicks the first link in a list until the opener was called. A live reload can redraw the list between
+     * finding the link and the click landing, and a click that lands beside the link opens nothing.
+     */
+    private void clickLinkUntilOpened(FxRobot robot, String list) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            clickFirstCharacter(robot, robot.lookup(list + " ." + LinkFlow.LINK_CLASS).queryAs(Text.class));
+            return !opened.isEmpty();
+        });
+    }
+
+    /**
+     * Clicks the middle of a link's first character. A link that wraps starts inside one line and ends inside
+     * the next, so the middle of its bounds can lie beside the link, where a click misses it.
+     */
+    private static void clickFirstCharacter(FxRobot robot, Text link) throws Exception {
+        Point2D middle = WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(() -> {
+            Bounds first = new javafx.scene.shape.Path(link.rangeShape(0, 1)).getBoundsInLocal();
+            return link.localToScreen(first.getCenterX(), first.getCenterY());
+        }));
+        robot.clickOn(middle);
     }
 
     private static Bounds bubbleBounds(FxRobot robot, String styleClass) {
