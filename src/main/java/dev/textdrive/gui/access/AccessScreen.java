@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.textdrive.activity.ActivityEvent;
 import dev.textdrive.gui.Background;
-import dev.textdrive.gui.Screen;
+import dev.textdrive.gui.BuiltOnceScreen;
 import dev.textdrive.gui.Services;
 import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.gui.Ui;
@@ -32,40 +32,21 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Access: which phones may use which storage accounts, granted and revoked from either side. */
-public final class AccessScreen implements Screen {
+public final class AccessScreen extends BuiltOnceScreen {
 
     private static final double SUBJECTS_WIDTH = 300;
 
     private final AccessViewModel model;
     private final VBox choiceBoxes = new VBox(4);
     private final List<String> choiceKeys = new ArrayList<>();
-    private Node view;
 
     public AccessScreen(Services services, Background background, StatusReporter status) {
+        super("_Access", Feather.KEY);
         this.model = new AccessViewModel(services::app, background, status);
-    }
-
-    @Override
-    public String label() {
-        return "_Access";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Feather.KEY;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
     }
 
     @Override
@@ -78,7 +59,8 @@ public final class AccessScreen implements Screen {
         model.activity(events);
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         HBox lists = new HBox(Ui.GAP, subjectsCard(), choicesCard());
         lists.visibleProperty().bind(model.emptyMessageProperty().isEmpty());
         Label empty = Ui.emptyState("");

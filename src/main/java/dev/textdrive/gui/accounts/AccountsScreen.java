@@ -3,7 +3,7 @@ package dev.textdrive.gui.accounts;
 import atlantafx.base.theme.Styles;
 import dev.textdrive.activity.ActivityEvent;
 import dev.textdrive.gui.Background;
-import dev.textdrive.gui.Screen;
+import dev.textdrive.gui.BuiltOnceScreen;
 import dev.textdrive.gui.Services;
 import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.gui.Ui;
@@ -34,19 +34,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Storage accounts: the folders and cloud accounts texters can browse, with the phones each is granted to. */
-public final class AccountsScreen implements Screen {
+public final class AccountsScreen extends BuiltOnceScreen {
 
     static final String EMPTY_TEXT = "No storage accounts yet — add a folder or link a Kloudless account.";
 
     private final AccountsViewModel model;
     private final StatusReporter status;
     private final Runnable openSettings;
-    private Node view;
     private ListView<AccountRow> list;
     private TextField nameField;
 
@@ -61,6 +59,7 @@ public final class AccountsScreen implements Screen {
      */
     public AccountsScreen(Services services, Background background, StatusReporter status, Consumer<String> linkOpener,
                           Runnable openSettings) {
+        super("_Storage accounts", Feather.HARD_DRIVE);
         this.model = linkOpener == null
                 ? new AccountsViewModel(services, background, status, this::confirm)
                 : new AccountsViewModel(services, background, status, this::confirm, linkOpener);
@@ -77,24 +76,6 @@ public final class AccountsScreen implements Screen {
     }
 
     @Override
-    public String label() {
-        return "_Storage accounts";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Feather.HARD_DRIVE;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    @Override
     public void shown() {
         model.refresh();
     }
@@ -104,7 +85,8 @@ public final class AccountsScreen implements Screen {
         model.activity(events);
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         VBox form = addForm();
         VBox waiting = KloudlessCards.waiting(model.kloudless(), this::didClickCopyLink);
         VBox setup = KloudlessCards.setupNeeded(model.kloudless(), openSettings, this::didClickAddWithToken);
@@ -300,7 +282,7 @@ public final class AccountsScreen implements Screen {
 
     private void didClickAddWithToken() {
         model.cancelAdding();
-        new TokenDialog(model.kloudless().newTokenForm()).show(view.getScene().getWindow());
+        new TokenDialog(model.kloudless().newTokenForm()).show(view().getScene().getWindow());
     }
 
     private void didClickRelink() {
@@ -312,7 +294,7 @@ public final class AccountsScreen implements Screen {
 
     private void relink(AccountRow row) {
         model.cancelAdding();
-        model.kloudless().relink(row, form -> new TokenDialog(form).show(view.getScene().getWindow()));
+        model.kloudless().relink(row, form -> new TokenDialog(form).show(view().getScene().getWindow()));
     }
 
     private void didClickCopyLink() {
@@ -329,7 +311,7 @@ public final class AccountsScreen implements Screen {
         if (current != null && current.isDirectory()) {
             chooser.setInitialDirectory(current);
         }
-        File folder = chooser.showDialog(view.getScene().getWindow());
+        File folder = chooser.showDialog(view().getScene().getWindow());
         if (folder != null) {
             model.chooseFolder(folder.getAbsolutePath());
             if (model.newNameProperty().get().isBlank()) {
@@ -343,7 +325,7 @@ public final class AccountsScreen implements Screen {
         if (row == null) {
             return;
         }
-        new RenameDialog(row, model).ask(view.getScene().getWindow()).ifPresent(name -> model.rename(row, name));
+        new RenameDialog(row, model).ask(view().getScene().getWindow()).ifPresent(name -> model.rename(row, name));
     }
 
     private void didClickRemove() {
@@ -354,7 +336,7 @@ public final class AccountsScreen implements Screen {
     }
 
     private boolean confirm(String question, String action) {
-        return Ui.confirm(view, "Remove account", question, action);
+        return Ui.confirm(view(), "Remove account", question, action);
     }
 
     /** Gives a field the theme's red border while it has a problem. */

@@ -1,7 +1,7 @@
 package dev.textdrive.gui.dashboard;
 
 import atlantafx.base.theme.Styles;
-import dev.textdrive.gui.Screen;
+import dev.textdrive.gui.BuiltOnceScreen;
 import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.gui.Ui;
 import java.util.Locale;
@@ -22,37 +22,18 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The dashboard: whether the server runs, the URLs Twilio needs, counts and recent activity. */
-public final class DashboardScreen implements Screen {
+public final class DashboardScreen extends BuiltOnceScreen {
 
     private final DashboardViewModel model;
     private final StatusReporter status;
-    private Node view;
 
     public DashboardScreen(DashboardViewModel model, StatusReporter status) {
+        super("_Dashboard", Feather.HOME);
         this.model = model;
         this.status = status;
-    }
-
-    @Override
-    public String label() {
-        return "_Dashboard";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Feather.HOME;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
     }
 
     @Override
@@ -60,7 +41,8 @@ public final class DashboardScreen implements Screen {
         model.refresh();
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         GridPane counts = new GridPane();
         counts.setHgap(Ui.GAP);
         counts.addRow(0,

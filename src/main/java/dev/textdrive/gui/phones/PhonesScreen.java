@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.textdrive.activity.ActivityEvent;
 import dev.textdrive.gui.Background;
-import dev.textdrive.gui.Screen;
+import dev.textdrive.gui.BuiltOnceScreen;
 import dev.textdrive.gui.Services;
 import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.gui.Ui;
@@ -40,12 +40,11 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Phones: add a phone, text it a one-time code, and enter the code the texter reads back. */
-public final class PhonesScreen implements Screen {
+public final class PhonesScreen extends BuiltOnceScreen {
 
     private static final double DETAIL_WIDTH = 300;
     private static final double DETAIL_MIN_WIDTH = 250;
@@ -56,30 +55,12 @@ public final class PhonesScreen implements Screen {
 
     private final PhonesViewModel model;
     private final VerificationViewModel verification;
-    private Node view;
     private TableView<PhoneRow> table;
 
     public PhonesScreen(Services services, Background background, StatusReporter status) {
+        super("_Phones", Feather.SMARTPHONE);
         this.model = new PhonesViewModel(services::app, Clock.systemDefaultZone(), background, status);
         this.verification = model.verification();
-    }
-
-    @Override
-    public String label() {
-        return "_Phones";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Feather.SMARTPHONE;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
     }
 
     @Override
@@ -92,7 +73,8 @@ public final class PhonesScreen implements Screen {
         model.activity(events);
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         HBox body = new HBox(Ui.GAP, tableCard(), detailCard());
         VBox.setVgrow(body, Priority.ALWAYS);
 

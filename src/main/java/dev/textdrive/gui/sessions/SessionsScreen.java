@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.textdrive.activity.ActivityEvent;
 import dev.textdrive.gui.Background;
-import dev.textdrive.gui.Screen;
+import dev.textdrive.gui.BuiltOnceScreen;
 import dev.textdrive.gui.Services;
 import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.gui.Ui;
@@ -30,11 +30,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
 /** Live sessions: where each texter is, and the selected texter's conversation, updated as messages arrive. */
-public final class SessionsScreen implements Screen {
+public final class SessionsScreen extends BuiltOnceScreen {
 
     static final String NO_SESSIONS = "No sessions yet — text the number, or try the Simulator.";
     static final String NO_SELECTION = "Select a phone to see its conversation.";
@@ -51,7 +50,6 @@ public final class SessionsScreen implements Screen {
     private final SessionsViewModel model;
     private final StatusReporter status;
     private final Consumer<String> linkOpener;
-    private Node view;
     private TableView<SessionRow> table;
 
     public SessionsScreen(Services services, Background background, StatusReporter status) {
@@ -60,27 +58,10 @@ public final class SessionsScreen implements Screen {
 
     /** @param linkOpener opens a URL clicked in a message, such as in the browser */
     public SessionsScreen(Services services, Background background, StatusReporter status, Consumer<String> linkOpener) {
+        super("_Live sessions", Feather.ACTIVITY);
         this.model = new SessionsViewModel(services, background, status);
         this.status = status;
         this.linkOpener = linkOpener;
-    }
-
-    @Override
-    public String label() {
-        return "_Live sessions";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Feather.ACTIVITY;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
     }
 
     @Override
@@ -98,7 +79,8 @@ public final class SessionsScreen implements Screen {
         return model;
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         table = new TableView<>();
         table.setId("sessions-table");
         SortedList<SessionRow> sorted = new SortedList<>(model.sessions());

@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.textdrive.gui.Background;
 import dev.textdrive.config.ConfigLoader;
-import dev.textdrive.gui.Screen;
+import dev.textdrive.gui.BuiltOnceScreen;
 import dev.textdrive.gui.SecretField;
 import dev.textdrive.gui.Services;
 import dev.textdrive.gui.StatusReporter;
@@ -29,12 +29,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Settings: the configuration file's main keys, checked as typed, saved atomically, applied by a restart. */
-public final class SettingsScreen implements Screen {
+public final class SettingsScreen extends BuiltOnceScreen {
 
     private static final double LABEL_WIDTH = 170;
     /** Field widths, in pixels: short values, identifiers and numbers, and URLs. */
@@ -44,30 +43,12 @@ public final class SettingsScreen implements Screen {
 
     private final SettingsViewModel model;
     private final Services services;
-    private Node view;
     private final List<SecretField> secrets = new ArrayList<>();
 
     public SettingsScreen(Services services, Background background, StatusReporter status) {
+        super("Se_ttings", Feather.SETTINGS);
         this.services = services;
         this.model = new SettingsViewModel(services, background, status);
-    }
-
-    @Override
-    public String label() {
-        return "Se_ttings";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Feather.SETTINGS;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
     }
 
     @Override
@@ -77,7 +58,8 @@ public final class SettingsScreen implements Screen {
         model.shown();
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         VBox cards = new VBox(Ui.GAP, serverCard(), twilioCard(), messagesCard(), sendCard(), kloudlessCard());
         cards.setPadding(new Insets(0, 4, 4, 0));
         ScrollPane scroll = new ScrollPane(cards);

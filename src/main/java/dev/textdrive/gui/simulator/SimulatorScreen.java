@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.textdrive.activity.ActivityEvent;
 import dev.textdrive.gui.Background;
-import dev.textdrive.gui.Screen;
+import dev.textdrive.gui.BuiltOnceScreen;
 import dev.textdrive.gui.Services;
 import dev.textdrive.gui.StatusReporter;
 import dev.textdrive.gui.Ui;
@@ -31,12 +31,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Simulator: text TextDrive as one of the operator's phones, through the real webhook, and see the outbox. */
-public final class SimulatorScreen implements Screen {
+public final class SimulatorScreen extends BuiltOnceScreen {
 
     static final String NO_OUTBOX = "No SMS sent yet. Files shared with send, and verification codes, appear here.";
 
@@ -50,7 +49,6 @@ public final class SimulatorScreen implements Screen {
     private final SimulatorViewModel model;
     private final StatusReporter status;
     private final Consumer<String> linkOpener;
-    private Node view;
     private TextField message;
 
     public SimulatorScreen(Services services, Background background, StatusReporter status) {
@@ -59,27 +57,10 @@ public final class SimulatorScreen implements Screen {
 
     /** @param linkOpener opens a URL clicked in a message, such as in the browser */
     public SimulatorScreen(Services services, Background background, StatusReporter status, Consumer<String> linkOpener) {
+        super("Si_mulator", Feather.MESSAGE_SQUARE);
         this.model = new SimulatorViewModel(services, background, status);
         this.status = status;
         this.linkOpener = linkOpener;
-    }
-
-    @Override
-    public String label() {
-        return "Si_mulator";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Feather.MESSAGE_SQUARE;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
     }
 
     @Override
@@ -103,7 +84,8 @@ public final class SimulatorScreen implements Screen {
         return model;
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         HBox body = new HBox(Ui.GAP, chatCard(), outboxCard());
         return Ui.page("Simulator", "Text TextDrive as one of your phones, through the real webhook.", body);
     }
